@@ -1,0 +1,93 @@
+"""The permission matrix: persona × URL × method → expected HTTP status.
+
+Every named URL of SIOC must appear here; tests/test_permission_matrix.py fails when one is
+missing. docs/permisos.md describes the same matrix in words.
+
+Personas (in this order): AME admin, AME officer, Cuenca GAD officer, Loja GAD officer,
+cooperante focal point, anonymous. The records used belong to Cuenca's GAD, so the Loja officer
+is the "other GAD" and the focal point the "other organisation".
+"""
+
+from dataclasses import dataclass, field
+
+PERSONAS = ["ame_admin", "ame_officer", "cuenca_officer", "loja_officer", "focal_point", "anonymous"]
+
+LOGIN = 302  # anonymous users are sent to the login page
+
+
+def row(admin, officer, cuenca, loja, focal, anon):
+    return dict(zip(PERSONAS, [admin, officer, cuenca, loja, focal, anon], strict=True))
+
+
+def everyone(status):
+    return row(*[status] * 6)
+
+
+AME_ONLY_EDIT = row(200, 200, 403, 403, 403, LOGIN)  # AME staff only
+OWN_GAD_EDIT = row(200, 200, 200, 403, 403, LOGIN)  # AME staff and Cuenca's own officer
+AUTH_ONLY = row(200, 200, 200, 200, 200, LOGIN)
+ADMIN_ONLY = row(200, 403, 403, 403, 403, LOGIN)
+NOT_ALLOWED_METHOD = everyone(405)
+AUTH_NOT_ALLOWED = row(405, 405, 405, 405, 405, LOGIN)
+
+
+@dataclass
+class Entry:
+    kwargs: dict = field(default_factory=dict)  # values are keys of the fixture context or literals
+    get: dict | None = None
+    post: dict | None = None
+    query: str = ""
+
+
+MATRIX = {
+    # Home and accounts
+    "home": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "accounts:login": Entry(get=row(302, 302, 302, 302, 302, 200), post=row(302, 302, 302, 302, 302, 200)),
+    "accounts:logout": Entry(get=NOT_ALLOWED_METHOD, post=everyone(302)),
+    "accounts:profile": Entry(get=AUTH_ONLY, post=AUTH_NOT_ALLOWED),
+    "accounts:password_change": Entry(get=AUTH_ONLY, post=AUTH_ONLY),
+    "accounts:password_reset": Entry(get=everyone(200), post=everyone(200)),
+    "accounts:password_reset_done": Entry(get=everyone(200)),
+    "accounts:password_reset_confirm": Entry(kwargs={"uidb64": "MQ", "token": "no-valido"}, get=everyone(200)),
+    "accounts:password_reset_complete": Entry(get=everyone(200)),
+    # Territory: public reference data, read-only for everybody
+    "territory:provinces": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "territory:province": Entry(kwargs={"code": "01"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "territory:canton": Entry(kwargs={"code": "0101"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "territory:provinces_geojson": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "territory:province_geojson": Entry(kwargs={"code": "01"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "territory:canton_geojson": Entry(kwargs={"code": "0101"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    # Code lists: public, read-only
+    "codelists:index": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "codelists:detail": Entry(kwargs={"slug": "ods"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "codelists:csv": Entry(kwargs={"slug": "ods"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    # Organisations: profiles public; editing by AME or the organisation's own editors
+    "organizations:list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "organizations:create": Entry(get=AME_ONLY_EDIT, post=AME_ONLY_EDIT),
+    "organizations:detail": Entry(kwargs={"slug": "gad_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "organizations:edit": Entry(kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT),
+    "organizations:history": Entry(kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=AUTH_NOT_ALLOWED),
+    "organizations:contact_add": Entry(kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT),
+    "organizations:contact_edit": Entry(
+        kwargs={"slug": "gad_slug", "contact_id": "contact_id"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT
+    ),
+    "organizations:contact_delete": Entry(
+        kwargs={"slug": "gad_slug", "contact_id": "contact_id"},
+        get=AUTH_NOT_ALLOWED,
+        post=row(302, 302, 302, 403, 403, LOGIN),
+    ),
+    # Audit log: AME administrators only
+    "audit:list": Entry(get=ADMIN_ONLY, post=AUTH_NOT_ALLOWED),
+    # API (read-only, public data)
+    "api:api-root": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "api:schema": Entry(get=everyone(200)),
+    "api:organization-list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "api:organization-detail": Entry(kwargs={"slug": "gad_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    # Django admin: AME administrators (is_staff); everybody else is sent to the admin login
+    "admin:index": Entry(get=row(200, 302, 302, 302, 302, 302)),
+    "admin:login": Entry(get=row(302, 200, 200, 200, 200, 200)),
+}
+
+# The Django admin's own pages are guarded by the admin site (is_staff + model permissions);
+# the matrix checks its entry points only.
+DELEGATED_NAMESPACES = {"admin"}

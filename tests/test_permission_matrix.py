@@ -1,0 +1,69 @@
+"""Persona × URL × method: every URL answers each persona as tests/permission_matrix.py says."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from sioc.organizations.models import Contact, Organization
+from tests.permission_matrix import DELEGATED_NAMESPACES, MATRIX, PERSONAS
+
+
+def iter_url_names(patterns=None, namespace=""):
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = namespace
+            if p.namespace:
+                ns = f"{namespace}{p.namespace}:"
+            yield from iter_url_names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern):
+            yield f"{namespace}{p.name}" if p.name else f"{namespace}<sin nombre: {p.pattern}>"
+
+
+def test_every_url_is_in_the_matrix():
+    names = set(iter_url_names())
+    missing = sorted(
+        n for n in names if n not in MATRIX and n.split(":")[0] not in DELEGATED_NAMESPACES
+    )
+    assert not missing, f"URLs sin entrada en tests/permission_matrix.py: {missing}"
+    stale = sorted(n for n in MATRIX if n not in names)
+    assert not stale, f"Entradas de la matriz sin URL: {stale}"
+
+
+@pytest.fixture
+def make_context(db):
+    """Fresh records for each request, so that a destructive request does not affect the next."""
+    gad = Organization.objects.get(canton__code="0101")
+
+    def make():
+        contact = Contact.objects.create(organization=gad, name="Contacto de prueba", email="c@ejemplo.ec")
+        return {"gad_slug": gad.slug, "contact_id": contact.pk}
+
+    return make
+
+
+CASES = [
+    (name, method)
+    for name, entry in MATRIX.items()
+    for method in ("get", "post")
+    if getattr(entry, method) is not None
+]
+
+
+@pytest.mark.parametrize(("name", "method"), CASES, ids=[f"{n}-{m}" for n, m in CASES])
+def test_matrix(name, method, make_context, personas, client):
+    entry = MATRIX[name]
+    expected = getattr(entry, method)
+    got = {}
+    for persona in PERSONAS:
+        context = make_context()
+        kwargs = {k: context.get(v, v) if isinstance(v, str) else v for k, v in entry.kwargs.items()}
+        url = reverse(name, kwargs=kwargs) + entry.query
+        client.logout()
+        if personas[persona] is not None:
+            client.force_login(personas[persona])
+        response = getattr(client, method)(url)
+        got[persona] = response.status_code
+        if persona == "anonymous" and response.status_code == 302 and expected[persona] == 302:
+            assert "/cuentas/ingresar/" in response["Location"] or "/admin/login/" in response["Location"]
+    mismatches = {p: (expected[p], got[p]) for p in PERSONAS if expected[p] != got[p]}
+    assert not mismatches, f"{method.upper()} {url}: (esperado, obtenido) {mismatches}"
