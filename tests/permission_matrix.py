@@ -10,7 +10,14 @@ is the "other GAD" and the focal point the "other organisation".
 
 from dataclasses import dataclass, field
 
-PERSONAS = ["ame_admin", "ame_officer", "cuenca_officer", "loja_officer", "focal_point", "anonymous"]
+PERSONAS = [
+    "ame_admin",
+    "ame_officer",
+    "cuenca_officer",
+    "loja_officer",
+    "focal_point",
+    "anonymous",
+]
 
 LOGIN = 302  # anonymous users are sent to the login page
 
@@ -37,26 +44,35 @@ class Entry:
     get: dict | None = None
     post: dict | None = None
     query: str = ""
+    anonymous_to_login: bool = True  # a 302 for anonymous must lead to the login page
 
 
 MATRIX = {
     # Home and accounts
     "home": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
-    "accounts:login": Entry(get=row(302, 302, 302, 302, 302, 200), post=row(302, 302, 302, 302, 302, 200)),
-    "accounts:logout": Entry(get=NOT_ALLOWED_METHOD, post=everyone(302)),
+    "accounts:login": Entry(
+        get=row(302, 302, 302, 302, 302, 200), post=row(302, 302, 302, 302, 302, 200)
+    ),
+    "accounts:logout": Entry(get=NOT_ALLOWED_METHOD, post=everyone(302), anonymous_to_login=False),
     "accounts:profile": Entry(get=AUTH_ONLY, post=AUTH_NOT_ALLOWED),
     "accounts:password_change": Entry(get=AUTH_ONLY, post=AUTH_ONLY),
     "accounts:password_reset": Entry(get=everyone(200), post=everyone(200)),
     "accounts:password_reset_done": Entry(get=everyone(200)),
-    "accounts:password_reset_confirm": Entry(kwargs={"uidb64": "MQ", "token": "no-valido"}, get=everyone(200)),
+    "accounts:password_reset_confirm": Entry(
+        kwargs={"uidb64": "MQ", "token": "no-valido"}, get=everyone(200)
+    ),
     "accounts:password_reset_complete": Entry(get=everyone(200)),
     # Territory: public reference data, read-only for everybody
     "territory:provinces": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
     "territory:province": Entry(kwargs={"code": "01"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
     "territory:canton": Entry(kwargs={"code": "0101"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
     "territory:provinces_geojson": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
-    "territory:province_geojson": Entry(kwargs={"code": "01"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
-    "territory:canton_geojson": Entry(kwargs={"code": "0101"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "territory:province_geojson": Entry(
+        kwargs={"code": "01"}, get=everyone(200), post=NOT_ALLOWED_METHOD
+    ),
+    "territory:canton_geojson": Entry(
+        kwargs={"code": "0101"}, get=everyone(200), post=NOT_ALLOWED_METHOD
+    ),
     # Code lists: public, read-only
     "codelists:index": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
     "codelists:detail": Entry(kwargs={"slug": "ods"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
@@ -64,10 +80,16 @@ MATRIX = {
     # Organisations: profiles public; editing by AME or the organisation's own editors
     "organizations:list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
     "organizations:create": Entry(get=AME_ONLY_EDIT, post=AME_ONLY_EDIT),
-    "organizations:detail": Entry(kwargs={"slug": "gad_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "organizations:detail": Entry(
+        kwargs={"slug": "gad_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD
+    ),
     "organizations:edit": Entry(kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT),
-    "organizations:history": Entry(kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=AUTH_NOT_ALLOWED),
-    "organizations:contact_add": Entry(kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT),
+    "organizations:history": Entry(
+        kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=AUTH_NOT_ALLOWED
+    ),
+    "organizations:contact_add": Entry(
+        kwargs={"slug": "gad_slug"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT
+    ),
     "organizations:contact_edit": Entry(
         kwargs={"slug": "gad_slug", "contact_id": "contact_id"}, get=OWN_GAD_EDIT, post=OWN_GAD_EDIT
     ),
@@ -81,8 +103,14 @@ MATRIX = {
     # API (read-only, public data)
     "api:api-root": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
     "api:schema": Entry(get=everyone(200)),
+    "api:province-list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "api:province-detail": Entry(kwargs={"code": "01"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "api:canton-list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "api:canton-detail": Entry(kwargs={"code": "0101"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
     "api:organization-list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
-    "api:organization-detail": Entry(kwargs={"slug": "gad_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+    "api:organization-detail": Entry(
+        kwargs={"slug": "gad_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD
+    ),
     # Django admin: AME administrators (is_staff); everybody else is sent to the admin login
     "admin:index": Entry(get=row(200, 302, 302, 302, 302, 302)),
     "admin:login": Entry(get=row(302, 200, 200, 200, 200, 200)),

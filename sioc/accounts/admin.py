@@ -24,5 +24,7 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
         (_("Permisos"), {"fields": ("is_active", "is_staff", "is_superuser")}),
         (_("Fechas"), {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
+    )
     inlines = [MembershipInline]

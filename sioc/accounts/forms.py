@@ -16,6 +16,8 @@ class LoginForm(AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
-        "invalid_login": _("El correo o la contraseña no son correctos. Revise e intente de nuevo."),
+        "invalid_login": _(
+            "El correo o la contraseña no son correctos. Revise e intente de nuevo."
+        ),
         "inactive": _("Esta cuenta está desactivada. Escriba a AME para reactivarla."),
     }

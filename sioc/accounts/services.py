@@ -23,7 +23,9 @@ def create_user(*, actor, email, full_name, password=None, validate=True) -> Use
 
 @transaction.atomic
 def grant_role(user, organization, role: Role, *, actor) -> Membership:
-    membership, created = Membership.objects.get_or_create(user=user, organization=organization, role=role)
+    membership, created = Membership.objects.get_or_create(
+        user=user, organization=organization, role=role
+    )
     if created:
         record(
             actor=actor,

@@ -10,8 +10,17 @@ class AuditedAdminMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        changes = {name: [form.initial.get(name), str(form.cleaned_data.get(name))] for name in form.changed_data}
-        record(actor=request.user, action=Action.UPDATE if change else Action.CREATE, obj=obj, changes=changes, note="admin")
+        changes = {
+            name: [form.initial.get(name), str(form.cleaned_data.get(name))]
+            for name in form.changed_data
+        }
+        record(
+            actor=request.user,
+            action=Action.UPDATE if change else Action.CREATE,
+            obj=obj,
+            changes=changes,
+            note="admin",
+        )
 
     def delete_model(self, request, obj):
         record(actor=request.user, action=Action.DELETE, obj=obj, note="admin")

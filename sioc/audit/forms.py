@@ -14,12 +14,25 @@ class ContentTypeChoiceField(forms.ModelChoiceField):
 class AuditFilterForm(forms.Form):
     q = forms.CharField(label=_("Registro"), required=False, max_length=100)
     actor = forms.CharField(label=_("Usuario"), required=False, max_length=100)
-    action = forms.ChoiceField(label=_("Acción"), required=False, choices=[("", _("Todas")), *Action.choices])
-    content_type = ContentTypeChoiceField(
-        label=_("Tipo de registro"), required=False, queryset=ContentType.objects.none(), empty_label=_("Todos")
+    action = forms.ChoiceField(
+        label=_("Acción"), required=False, choices=[("", _("Todas")), *Action.choices]
     )
-    date_from = forms.DateField(label=_("Desde"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    date_to = forms.DateField(label=_("Hasta"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    content_type = ContentTypeChoiceField(
+        label=_("Tipo de registro"),
+        required=False,
+        queryset=ContentType.objects.none(),
+        empty_label=_("Todos"),
+    )
+    date_from = forms.DateField(
+        label=_("Desde"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("Hasta"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     def __init__(self, *args, content_types=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,6 +41,10 @@ class AuditFilterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_from"] > cleaned["date_to"]:
+        if (
+            cleaned.get("date_from")
+            and cleaned.get("date_to")
+            and cleaned["date_from"] > cleaned["date_to"]
+        ):
             raise forms.ValidationError(_("La fecha «desde» es posterior a la fecha «hasta»."))
         return cleaned

@@ -38,7 +38,9 @@ COOTAD_COMPETENCY_TEXTS = {
         "planificación nacional, regional, provincial y parroquial, para regular el uso y la "
         "ocupación del suelo urbano y rural."
     ),
-    CootadCompetencyCode.B: _("Ejercer el control sobre el uso y la ocupación del suelo en el cantón."),
+    CootadCompetencyCode.B: _(
+        "Ejercer el control sobre el uso y la ocupación del suelo en el cantón."
+    ),
     CootadCompetencyCode.C: _("Planificar, construir y mantener la vialidad urbana."),
     CootadCompetencyCode.D: _(
         "Prestar los servicios públicos de agua potable, alcantarillado, depuración de aguas "
@@ -61,7 +63,9 @@ COOTAD_COMPETENCY_TEXTS = {
         "Preservar, mantener y difundir el patrimonio arquitectónico, cultural y natural del "
         "cantón, y construir los espacios públicos destinados a estos fines."
     ),
-    CootadCompetencyCode.I: _("Elaborar y administrar los catastros inmobiliarios urbanos y rurales."),
+    CootadCompetencyCode.I: _(
+        "Elaborar y administrar los catastros inmobiliarios urbanos y rurales."
+    ),
     CootadCompetencyCode.J: _(
         "Delimitar, regular, autorizar y controlar el uso de las playas de mar, riberas y lechos "
         "de ríos, lagos y lagunas, sin perjuicio de las limitaciones que establezca la ley."
@@ -115,7 +119,9 @@ MODALITY_DESCRIPTIONS = {
     ModalityCode.EXCHANGE: _(
         "Visitas y encuentros entre instituciones para conocer y compartir buenas prácticas."
     ),
-    ModalityCode.CREDIT: _("Préstamo que se devuelve, por lo general en condiciones concesionales."),
+    ModalityCode.CREDIT: _(
+        "Préstamo que se devuelve, por lo general en condiciones concesionales."
+    ),
 }
 
 

@@ -11,21 +11,30 @@ from django.utils.translation import gettext_lazy as _
 from sioc.common.text import fold
 
 
+def search_q(q: str) -> models.Q:
+    """Every word of ``q`` in the code or a name, ignoring case and accents (empty: everything)."""
+    condition = models.Q()
+    for word in fold(q).split():
+        condition &= models.Q(search_text__contains=word)
+    return condition
+
+
+def matches(item, q: str) -> bool:
+    """The same test as ``search_q`` for an item already in memory."""
+    return all(word in item.search_text for word in fold(q).split())
+
+
 class CodeListQuerySet(models.QuerySet):
     def active(self):
         """Codes in force (IATI marks some as withdrawn; they stay for old records)."""
         return self.filter(is_active=True)
 
     def search(self, q: str):
-        """Every word of ``q`` in the code or a name, ignoring case and accents."""
-        qs = self
-        for word in fold(q).split():
-            qs = qs.filter(search_text__contains=word)
-        return qs
+        return self.filter(search_q(q))
 
 
 class CodeListItem(models.Model):
-    code = models.CharField(_("código"), max_length=20, unique=True)
+    code = models.CharField(_("código"), max_length=40, unique=True)
     name = models.CharField(_("nombre"), max_length=300)
     is_active = models.BooleanField(_("vigente"), default=True)
     position = models.PositiveIntegerField(_("orden"), default=0, editable=False)
@@ -59,7 +68,9 @@ class SdgGoal(models.Model):
     title = models.TextField(_("título"))
     short_title_en = models.CharField(_("título corto en inglés"), max_length=150, blank=True)
     title_en = models.TextField(_("título en inglés"), blank=True)
-    color = models.CharField(_("color oficial"), max_length=7, help_text=_("Hexadecimal, p. ej. #26BDE2."))
+    color = models.CharField(
+        _("color oficial"), max_length=7, help_text=_("Hexadecimal, p. ej. #26BDE2.")
+    )
     is_active = models.BooleanField(_("vigente"), default=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 
@@ -148,7 +159,10 @@ class DacSector(IatiCodeListItem):
     """OECD DAC CRS purpose code, 5 digits (IATI Sector)."""
 
     category = models.ForeignKey(
-        DacSectorCategory, verbose_name=_("categoría"), on_delete=models.PROTECT, related_name="sectors"
+        DacSectorCategory,
+        verbose_name=_("categoría"),
+        on_delete=models.PROTECT,
+        related_name="sectors",
     )
 
     class Meta(IatiCodeListItem.Meta):
@@ -178,7 +192,10 @@ class AidType(IatiCodeListItem):
     """IATI AidType; B021 and the like are subdivisions of another aid type (``parent``)."""
 
     category = models.ForeignKey(
-        AidTypeCategory, verbose_name=_("categoría"), on_delete=models.PROTECT, related_name="aid_types"
+        AidTypeCategory,
+        verbose_name=_("categoría"),
+        on_delete=models.PROTECT,
+        related_name="aid_types",
     )
     parent = models.ForeignKey(
         "self",

@@ -36,7 +36,9 @@ def _open_text(path: Path):
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(path, "el archivo no está en UTF-8 (codificación incorrecta).", line) from exc
+        raise DataFileError(
+            path, "el archivo no está en UTF-8 (codificación incorrecta).", line
+        ) from exc
 
 
 def read_csv(path, required_columns):
@@ -56,7 +58,8 @@ def read_csv(path, required_columns):
     if missing:
         raise DataFileError(
             path,
-            "faltan las columnas %s (encabezado encontrado: %s)." % (", ".join(missing), ", ".join(header)),
+            "faltan las columnas %s (encabezado encontrado: %s)."
+            % (", ".join(missing), ", ".join(header)),
             1,
         )
     rows = []

@@ -17,7 +17,7 @@ def home_context(user):
             "gads": Organization.objects.gads().count(),
             "cooperantes": Organization.objects.cooperantes().active().count(),
         },
-        "my_gads": [o for o in p.gad_organizations],
+        "my_gads": list(p.gad_organizations),
         "my_cooperantes": [m.organization for m in p.memberships if m.organization.is_cooperante],
     }
     if p.is_ame_staff:

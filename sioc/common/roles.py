@@ -4,6 +4,8 @@ Lives in ``common`` so that every app's permissions.py can ask about roles witho
 ``accounts`` (imports flow one way, see DESIGN.md). It reads ``user.memberships`` by name.
 """
 
+import contextlib
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -69,8 +71,6 @@ def principal(user) -> Principal:
     cached = getattr(user, "_sioc_principal", None)
     if cached is None:
         cached = Principal(user)
-        try:
+        with contextlib.suppress(AttributeError):  # exotic user objects without attributes
             user._sioc_principal = cached
-        except AttributeError:  # pragma: no cover - exotic user objects
-            pass
     return cached

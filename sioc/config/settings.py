@@ -51,7 +51,9 @@ def _secret_key():
     if key:
         return key
     if PRODUCTION:
-        raise ImproperlyConfigured("En producción debe definir SIOC_SECRET_KEY (50 caracteres o más).")
+        raise ImproperlyConfigured(
+            "En producción debe definir SIOC_SECRET_KEY (50 caracteres o más)."
+        )
     # Development and tests: a random secret kept in the var dir, so sessions survive restarts.
     path = VAR_DIR / "secret_key"
     try:
@@ -65,9 +67,13 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 
-ALLOWED_HOSTS = env_list("SIOC_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list(
+    "SIOC_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver"
+)
 if PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("En producción debe definir SIOC_ALLOWED_HOSTS (dominios separados por comas).")
+    raise ImproperlyConfigured(
+        "En producción debe definir SIOC_ALLOWED_HOSTS (dominios separados por comas)."
+    )
 CSRF_FAILURE_VIEW = "sioc.common.views.csrf_failure"
 CSRF_TRUSTED_ORIGINS = env_list("SIOC_CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SIOC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -78,7 +84,6 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
@@ -99,7 +104,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -111,6 +115,12 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+if PRODUCTION:  # WhiteNoise serves the collected static files; development uses the finders
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("django.contrib.staticfiles"), "whitenoise.runserver_nostatic"
+    )
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "sioc.config.urls"
 WSGI_APPLICATION = "sioc.config.wsgi.application"
@@ -151,7 +161,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -274,5 +287,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("SIOC_LOG_LEVEL", "WARNING" if SIOC_ENV == "test" else "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env("SIOC_LOG_LEVEL", "WARNING" if SIOC_ENV == "test" else "INFO"),
+    },
 }

@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from sioc.audit.admin import AuditedAdminMixin
-
 from sioc.organizations.models import Contact, Organization
 
 

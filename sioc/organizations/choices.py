@@ -15,7 +15,10 @@ class OrganizationKind(models.TextChoices):
     FOUNDATION = "foundation", _("Fundación")
     FOREIGN_LOCAL_GOVERNMENT = "foreign_local_government", _("Gobierno local extranjero")
     CITY_NETWORK = "city_network", _("Red de ciudades")
-    LOCAL_GOVERNMENT_ASSOCIATION = "local_government_association", _("Asociación de gobiernos locales")
+    LOCAL_GOVERNMENT_ASSOCIATION = (
+        "local_government_association",
+        _("Asociación de gobiernos locales"),
+    )
     NATIONAL_GOVERNMENT = "national_government", _("Entidad del gobierno nacional")
     ACADEMIA = "academia", _("Academia")
     PRIVATE_SECTOR = "private_sector", _("Sector privado")

@@ -9,7 +9,9 @@ from sioc.organizations.services import EDITABLE_FIELDS
 class OrganizationFilterForm(forms.Form):
     q = forms.CharField(label=_("Buscar"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Tipo"), required=False, choices=[("", _("Todos los tipos")), *OrganizationKind.choices]
+        label=_("Tipo"),
+        required=False,
+        choices=[("", _("Todos los tipos")), *OrganizationKind.choices],
     )
     province = forms.ChoiceField(label=_("Provincia"), required=False, choices=[])
 
@@ -22,6 +24,13 @@ class OrganizationForm(forms.ModelForm):
     """Edits the public profile. Optimistic lock: ``version`` is the updated_at seen when opening."""
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = forms.URLField(label=_("Sitio web"), required=False, assume_scheme="https")
+    country = forms.CharField(
+        label=_("País"),
+        required=False,
+        max_length=60,
+        help_text=_("Código ISO 3166-1 alfa-2, p. ej. EC, DE, KR."),
+    )
 
     class Meta:
         model = Organization
@@ -41,21 +50,16 @@ class OrganizationForm(forms.ModelForm):
     def clean_country(self):
         value = self.cleaned_data["country"].strip().upper()
         if value and (len(value) != 2 or not value.isalpha()):
-            raise forms.ValidationError(_("Use el código de país de dos letras (ISO 3166-1), p. ej. EC o DE."))
+            raise forms.ValidationError(
+                _("Use el código de país de dos letras (ISO 3166-1), p. ej. EC o DE.")
+            )
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        version = cleaned.get("version")
-        if self.instance.pk and version and version != self.instance.updated_at.isoformat():
-            raise forms.ValidationError(
-                _(
-                    "Otra persona modificó esta organización mientras usted la editaba. "
-                    "Sus cambios no se guardaron: recargue la página para ver la versión actual."
-                ),
-                code="conflict",
-            )
-        return cleaned
+
+CONFLICT_MESSAGE = _(
+    "Otra persona modificó esta organización mientras usted la editaba. "
+    "Sus cambios no se guardaron: recargue la página para ver la versión actual."
+)
 
 
 class ContactForm(forms.ModelForm):

@@ -24,14 +24,21 @@ class Organization(TimeStampedModel):
     """One model for every actor; a GAD municipal carries its canton."""
 
     slug = models.SlugField(_("identificador"), max_length=120, unique=True)
-    kind = models.CharField(_("tipo"), max_length=40, choices=OrganizationKind.choices, db_index=True)
+    kind = models.CharField(
+        _("tipo"), max_length=40, choices=OrganizationKind.choices, db_index=True
+    )
     name = models.CharField(_("nombre"), max_length=250)
     acronym = models.CharField(_("siglas"), max_length=40, blank=True)
     country = models.CharField(
-        _("país"), max_length=2, blank=True, help_text=_("Código ISO 3166-1 alfa-2, p. ej. EC, DE, KR.")
+        _("país"),
+        max_length=2,
+        blank=True,
+        help_text=_("Código ISO 3166-1 alfa-2, p. ej. EC, DE, KR."),
     )
     website = models.URLField(_("sitio web"), blank=True)
-    iati_identifier = models.CharField(_("identificador IATI"), max_length=100, blank=True, db_index=True)
+    iati_identifier = models.CharField(
+        _("identificador IATI"), max_length=100, blank=True, db_index=True
+    )
     description = models.TextField(_("descripción"), blank=True)
     canton = models.OneToOneField(
         "territory.Canton",
@@ -58,7 +65,8 @@ class Organization(TimeStampedModel):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(kind=OrganizationKind.GAD_MUNICIPAL) | models.Q(canton__isnull=False),
+                condition=~models.Q(kind=OrganizationKind.GAD_MUNICIPAL)
+                | models.Q(canton__isnull=False),
                 name="gad_has_canton",
                 violation_error_message=_("Un GAD municipal debe tener su cantón."),
             )
@@ -91,7 +99,10 @@ class Contact(TimeStampedModel):
     """A person to reach at an organisation. Personal data: only for authorised roles."""
 
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organización"), on_delete=models.CASCADE, related_name="contacts"
+        Organization,
+        verbose_name=_("organización"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
     )
     name = models.CharField(_("nombre"), max_length=200)
     position = models.CharField(_("cargo"), max_length=200, blank=True)

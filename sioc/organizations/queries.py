@@ -5,7 +5,6 @@ from django.db.models import Count
 from sioc.audit.models import AuditEvent
 from sioc.common.text import fold
 from sioc.organizations import permissions
-from sioc.organizations.models import Organization
 
 
 def organization_list(user, *, q="", kind="", province=""):
@@ -26,7 +25,9 @@ def kind_counts(user):
 def organization_detail(user, slug):
     from django.shortcuts import get_object_or_404
 
-    return get_object_or_404(permissions.visible_to(user).select_related("canton__province"), slug=slug)
+    return get_object_or_404(
+        permissions.visible_to(user).select_related("canton__province"), slug=slug
+    )
 
 
 def organization_history(org):

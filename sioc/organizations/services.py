@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from sioc.audit.choices import Action
 from sioc.audit.services import diff, record, snapshot
+from sioc.common.errors import ConflictError
 from sioc.organizations.choices import OrganizationKind
 from sioc.organizations.models import Contact, Organization
 
@@ -44,24 +45,33 @@ def create_organization(*, actor, **fields) -> Organization:
     org.search_text = org.compute_search_text()
     org.full_clean()
     org.save()
-    record(actor=actor, action=Action.CREATE, obj=org, changes=diff({}, snapshot(org, EDITABLE_FIELDS)))
+    record(
+        actor=actor, action=Action.CREATE, obj=org, changes=diff({}, snapshot(org, EDITABLE_FIELDS))
+    )
     return org
 
 
 @transaction.atomic
-def update_organization(org: Organization, *, actor, **fields) -> Organization:
-    before = snapshot(org, EDITABLE_FIELDS)
+def update_organization(
+    org: Organization, *, actor, expected_version=None, **fields
+) -> Organization:
+    """Change ``fields``; with ``expected_version`` (the ``updated_at`` the editor saw, ISO text),
+    refuse with ConflictError when someone else saved in between."""
+    current = Organization.objects.select_for_update().get(pk=org.pk)
+    if expected_version and current.updated_at.isoformat() != expected_version:
+        raise ConflictError(org)
+    before = snapshot(current, EDITABLE_FIELDS)
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"Field {name} is not editable")
-        setattr(org, name, value)
-    org.search_text = org.compute_search_text()
-    org.full_clean()
-    org.save()
-    changes = diff(before, snapshot(org, EDITABLE_FIELDS))
+        setattr(current, name, value)
+    current.search_text = current.compute_search_text()
+    current.full_clean()
+    current.save()
+    changes = diff(before, snapshot(current, EDITABLE_FIELDS))
     if changes:
-        record(actor=actor, action=Action.UPDATE, obj=org, changes=changes)
-    return org
+        record(actor=actor, action=Action.UPDATE, obj=current, changes=changes)
+    return current
 
 
 @transaction.atomic
@@ -90,7 +100,7 @@ def add_contact(organization, *, actor, **fields) -> Contact:
 
 @transaction.atomic
 def update_contact(contact, *, actor, **fields) -> Contact:
-    before = snapshot(contact, CONTACT_FIELDS)
+    before = snapshot(Contact.objects.get(pk=contact.pk), CONTACT_FIELDS)
     for name, value in fields.items():
         setattr(contact, name, value)
     contact.full_clean()
@@ -153,6 +163,14 @@ def ensure_ame_and_gads(*, actor=None) -> dict[str, int]:
         org.search_text = org.compute_search_text()
     Organization.objects.bulk_create(new)
     for org in Organization.objects.filter(slug__in=[o.slug for o in new]):
-        record(actor=actor, action=Action.LOAD, obj=org, note=_("Creado por la carga de datos de referencia"))
+        record(
+            actor=actor,
+            action=Action.LOAD,
+            obj=org,
+            note=_("Creado por la carga de datos de referencia"),
+        )
     created += len(new)
-    return {"organizaciones_creadas": created, "gad_municipales": Organization.objects.gads().count()}
+    return {
+        "organizaciones_creadas": created,
+        "gad_municipales": Organization.objects.gads().count(),
+    }

@@ -12,5 +12,9 @@ urlpatterns = [
     path("<slug:slug>/historial/", views.organization_history, name="history"),
     path("<slug:slug>/contactos/nuevo/", views.contact_edit, name="contact_add"),
     path("<slug:slug>/contactos/<int:contact_id>/editar/", views.contact_edit, name="contact_edit"),
-    path("<slug:slug>/contactos/<int:contact_id>/eliminar/", views.contact_delete, name="contact_delete"),
+    path(
+        "<slug:slug>/contactos/<int:contact_id>/eliminar/",
+        views.contact_delete,
+        name="contact_delete",
+    ),
 ]

@@ -6,10 +6,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from sioc.common.errors import ConflictError
 from sioc.common.htmx import render_page_or_partial
 from sioc.organizations import permissions, queries, services
 from sioc.organizations.choices import OrganizationKind
-from sioc.organizations.forms import ContactForm, OrganizationFilterForm, OrganizationForm
+from sioc.organizations.forms import (
+    CONFLICT_MESSAGE,
+    ContactForm,
+    OrganizationFilterForm,
+    OrganizationForm,
+)
 from sioc.territory.models import Province
 
 
@@ -24,7 +30,10 @@ def organization_list(request):
     form = OrganizationFilterForm(request.GET or None, province_choices=provinces)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = queries.organization_list(
-        request.user, q=filters.get("q", ""), kind=filters.get("kind", ""), province=filters.get("province", "")
+        request.user,
+        q=filters.get("q", ""),
+        kind=filters.get("kind", ""),
+        province=filters.get("province", ""),
     )
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -90,12 +99,19 @@ def organization_edit(request, slug):
     _require(request.user, "change", org)
     can_change_kind = permissions.can(request.user, "create")
     form = OrganizationForm(request.POST or None, instance=org, can_change_kind=can_change_kind)
+    status = 200
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        services.update_organization(org, actor=request.user, **fields)
-        messages.success(request, _("Cambios guardados."))
-        return redirect(org)
-    status = 409 if any(e.code == "conflict" for e in form.non_field_errors().as_data()) else 200
+        try:
+            services.update_organization(
+                org, actor=request.user, expected_version=form.cleaned_data["version"], **fields
+            )
+        except ConflictError:
+            form.add_error(None, CONFLICT_MESSAGE)
+            status = 409
+        else:
+            messages.success(request, _("Cambios guardados."))
+            return redirect(org)
     return render(request, "organizations/form.html", {"form": form, "org": org}, status=status)
 
 
@@ -112,7 +128,9 @@ def contact_edit(request, slug, contact_id=None):
             services.add_contact(org, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Contacto guardado."))
         return redirect(org)
-    return render(request, "organizations/contact_form.html", {"form": form, "org": org, "contact": contact})
+    return render(
+        request, "organizations/contact_form.html", {"form": form, "org": org, "contact": contact}
+    )
 
 
 @login_required

@@ -39,6 +39,8 @@ PARISH_COLUMNS = ["codigo_parroquia", "nombre_inec", "tipo", "codigo_canton"]
 ZONE_COLUMNS = ["codigo", "nombre", "poblacion_proyeccion_2020"]
 POPULATION_COLUMNS = ["codigo_canton_dpa_vigente", "poblacion_2020"]
 
+PROVINCES_NAME = "/".join(PROVINCES_FILE)
+CANTONS_NAME = "/".join(CANTONS_FILE)
 ZONE_PROVINCE_CODE = "90"
 GEOMETRY_TYPES = {"Polygon", "MultiPolygon"}
 
@@ -68,7 +70,9 @@ def _check_unique(seen: dict, code: str, path, line, what: str):
         code not in seen,
         path,
         line,
-        "el código %s de %s está repetido (ya aparece en la línea %s)." % (code, what, seen.get(code)),
+        "el código {} de {} está repetido (ya aparece en la línea {}).".format(
+            code, what, seen.get(code)
+        ),
     )
     seen[code] = line
 
@@ -78,7 +82,7 @@ def _optional(pattern, value: str, path, line, column: str) -> str:
         not value or pattern.match(value),
         path,
         line,
-        "el valor «%s» de la columna %s no tiene un formato válido." % (value, column),
+        f"el valor «{value}» de la columna {column} no tiene un formato válido.",
     )
     return value
 
@@ -90,7 +94,9 @@ def _population(value: str, path, line, column: str) -> int | None:
         value.isdigit(),
         path,
         line,
-        "la población «%s» (columna %s) debe ser un número entero sin separadores." % (value, column),
+        "la población «{}» (columna {}) debe ser un número entero sin separadores.".format(
+            value, column
+        ),
     )
     return int(value)
 
@@ -104,10 +110,12 @@ def _read_provinces(data: TerritoryData):
             PROVINCE_CODE.match(code) and code != ZONE_PROVINCE_CODE,
             path,
             line,
-            "el código de provincia «%s» debe tener 2 dígitos (p. ej. 01)." % code,
+            f"el código de provincia «{code}» debe tener 2 dígitos (p. ej. 01).",
         )
         _check_unique(seen, code, path, line, "provincia")
-        require(row["nombre_inec"] and row["nombre"], path, line, "falta el nombre de la provincia.")
+        require(
+            row["nombre_inec"] and row["nombre"], path, line, "falta el nombre de la provincia."
+        )
         data.provinces[code] = {
             "name": row["nombre"],
             "inec_name": row["nombre_inec"],
@@ -129,20 +137,23 @@ def _read_cantons(data: TerritoryData):
             CANTON_CODE.match(code),
             path,
             line,
-            "el código de cantón «%s» debe tener 4 dígitos (p. ej. 0101)." % code,
+            f"el código de cantón «{code}» debe tener 4 dígitos (p. ej. 0101).",
         )
         require(
             province in data.provinces,
             path,
             line,
-            "el cantón %s pertenece a la provincia «%s», que no existe en %s."
-            % (code, province, "/".join(PROVINCES_FILE)),
+            "el cantón {} pertenece a la provincia «{}», que no existe en {}.".format(
+                code, province, PROVINCES_NAME
+            ),
         )
         require(
             code.startswith(province),
             path,
             line,
-            "el código de cantón %s debe empezar por el de su provincia (%s)." % (code, province),
+            "el código de cantón {} debe empezar por el de su provincia ({}).".format(
+                code, province
+            ),
         )
         _check_unique(seen, code, path, line, "cantón")
         require(row["nombre_inec"], path, line, "falta el nombre INEC del cantón.")
@@ -167,7 +178,9 @@ def _read_zones(data: TerritoryData):
             ZONE_CODE.match(code),
             path,
             line,
-            "el código de zona no delimitada «%s» debe tener 4 dígitos y empezar por 90." % code,
+            "el código de zona no delimitada «{}» debe tener 4 dígitos y empezar por 90.".format(
+                code
+            ),
         )
         _check_unique(seen, code, path, line, "zona no delimitada")
         require(row["nombre"], path, line, "falta el nombre de la zona.")
@@ -190,20 +203,21 @@ def _read_parishes(data: TerritoryData):
             PARISH_CODE.match(code),
             path,
             line,
-            "el código de parroquia «%s» debe tener 6 dígitos (p. ej. 010150)." % code,
+            f"el código de parroquia «{code}» debe tener 6 dígitos (p. ej. 010150).",
         )
         require(
             canton in data.cantons,
             path,
             line,
-            "la parroquia %s pertenece al cantón «%s», que no existe en %s."
-            % (code, canton, "/".join(CANTONS_FILE)),
+            "la parroquia {} pertenece al cantón «{}», que no existe en {}.".format(
+                code, canton, CANTONS_NAME
+            ),
         )
         require(
             code.startswith(canton),
             path,
             line,
-            "el código de parroquia %s debe empezar por el de su cantón (%s)." % (code, canton),
+            f"el código de parroquia {code} debe empezar por el de su cantón ({canton}).",
         )
         _check_unique(seen, code, path, line, "parroquia")
         require(row["nombre_inec"], path, line, "falta el nombre INEC de la parroquia.")
@@ -211,9 +225,15 @@ def _read_parishes(data: TerritoryData):
             row["tipo"] in kinds,
             path,
             line,
-            "el tipo de parroquia «%s» no es válido (se espera %s)." % (row["tipo"], ", ".join(sorted(kinds))),
+            "el tipo de parroquia «{}» no es válido (se espera {}).".format(
+                row["tipo"], ", ".join(sorted(kinds))
+            ),
         )
-        data.parishes[code] = {"canton": canton, "inec_name": row["nombre_inec"], "kind": row["tipo"]}
+        data.parishes[code] = {
+            "canton": canton,
+            "inec_name": row["nombre_inec"],
+            "kind": row["tipo"],
+        }
 
 
 def _read_population(data: TerritoryData):
@@ -225,14 +245,14 @@ def _read_population(data: TerritoryData):
             CANTON_CODE.match(code),
             path,
             line,
-            "el código de cantón «%s» debe tener 4 dígitos." % code,
+            f"el código de cantón «{code}» debe tener 4 dígitos.",
         )
         target = data.cantons.get(code) or data.zones.get(code)
         require(
             target is not None,
             path,
             line,
-            "el código %s no es un cantón ni una zona no delimitada conocidos." % code,
+            f"el código {code} no es un cantón ni una zona no delimitada conocidos.",
         )
         _check_unique(seen, code, path, line, "cantón")
         value = _population(row["poblacion_2020"], path, line, "poblacion_2020")
@@ -262,7 +282,7 @@ def _feature_geometry(feature, path, number: int, label: str) -> dict:
         and isinstance(geometry.get("coordinates"), list),
         path,
         None,
-        "la entidad n.º %d (%s) no tiene una geometría Polygon o MultiPolygon." % (number, label),
+        f"la entidad n.º {number} ({label}) no tiene una geometría Polygon o MultiPolygon.",
     )
     return {"type": geometry["type"], "coordinates": geometry["coordinates"]}
 
@@ -272,14 +292,14 @@ def _read_canton_shapes(data: TerritoryData) -> int:
     for number, feature in enumerate(_features(path), start=1):
         props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
         code = str(props.get("codigo_canton", ""))
-        label = "codigo_canton=%s" % (code or "?")
+        label = f"codigo_canton={code or '?'}"
         geometry = _feature_geometry(feature, path, number, label)
         if props.get("zona_no_delimitada"):
             require(
                 code in data.zones,
                 path,
                 None,
-                "la entidad n.º %d es una zona no delimitada desconocida (%s)." % (number, label),
+                f"la entidad n.º {number} es una zona no delimitada desconocida ({label}).",
             )
             data.zones[code]["boundary"] = geometry
             continue
@@ -287,17 +307,17 @@ def _read_canton_shapes(data: TerritoryData) -> int:
             code in data.cantons,
             path,
             None,
-            "la entidad n.º %d tiene un código de cantón desconocido (%s)." % (number, label),
+            f"la entidad n.º {number} tiene un código de cantón desconocido ({label}).",
         )
         require(
             data.cantons[code]["boundary"] is None,
             path,
             None,
-            "la entidad n.º %d repite el cantón %s." % (number, code),
+            f"la entidad n.º {number} repite el cantón {code}.",
         )
         data.cantons[code]["boundary"] = geometry
     missing = sorted(code for code, canton in data.cantons.items() if canton["boundary"] is None)
-    require(not missing, path, None, "faltan los límites de los cantones %s." % ", ".join(missing))
+    require(not missing, path, None, f"faltan los límites de los cantones {', '.join(missing)}.")
     return len(data.cantons)
 
 
@@ -306,7 +326,7 @@ def _read_province_shapes(data: TerritoryData) -> int:
     for number, feature in enumerate(_features(path), start=1):
         props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
         code = str(props.get("codigo_provincia", ""))
-        label = "codigo_provincia=%s" % (code or "?")
+        label = f"codigo_provincia={code or '?'}"
         geometry = _feature_geometry(feature, path, number, label)
         if code == ZONE_PROVINCE_CODE:
             continue  # the dissolved zonas no delimitadas: each zone has its own shape
@@ -314,11 +334,18 @@ def _read_province_shapes(data: TerritoryData) -> int:
             code in data.provinces,
             path,
             None,
-            "la entidad n.º %d tiene un código de provincia desconocido (%s)." % (number, label),
+            f"la entidad n.º {number} tiene un código de provincia desconocido ({label}).",
         )
         data.provinces[code]["boundary"] = geometry
-    missing = sorted(code for code, province in data.provinces.items() if province["boundary"] is None)
-    require(not missing, path, None, "faltan los límites de las provincias %s." % ", ".join(missing))
+    missing = sorted(
+        code for code, province in data.provinces.items() if province["boundary"] is None
+    )
+    require(
+        not missing,
+        path,
+        None,
+        f"faltan los límites de las provincias {', '.join(missing)}.",
+    )
     return len(data.provinces)
 
 
@@ -395,10 +422,18 @@ def _ids(model) -> dict[str, int]:
 
 @transaction.atomic
 def write_territory(data: TerritoryData) -> dict[str, tuple[int, int]]:
-    province_fields = ["name", "inec_name", "iso_code", "wikidata_id", "population_2020", "boundary"]
+    province_fields = [
+        "name",
+        "inec_name",
+        "iso_code",
+        "wikidata_id",
+        "population_2020",
+        "boundary",
+    ]
     changes = {
         "provincias": _upsert(
-            Province, {code: {f: p[f] for f in province_fields} for code, p in data.provinces.items()}
+            Province,
+            {code: {f: p[f] for f in province_fields} for code, p in data.provinces.items()},
         )
     }
     province_ids = _ids(Province)

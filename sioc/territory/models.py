@@ -10,7 +10,9 @@ class Province(models.Model):
     name = models.CharField(_("nombre"), max_length=100)
     inec_name = models.CharField(_("nombre INEC"), max_length=100)
     iso_code = models.CharField(_("código ISO 3166-2"), max_length=6, blank=True)
-    population_2020 = models.PositiveIntegerField(_("población proyectada 2020"), null=True, blank=True)
+    population_2020 = models.PositiveIntegerField(
+        _("población proyectada 2020"), null=True, blank=True
+    )
     wikidata_id = models.CharField(_("Wikidata"), max_length=20, blank=True)
     boundary = models.JSONField(_("límite (GeoJSON)"), null=True, blank=True)
 
@@ -33,7 +35,9 @@ class Canton(models.Model):
     )
     name = models.CharField(_("nombre"), max_length=100)
     inec_name = models.CharField(_("nombre INEC"), max_length=100)
-    population_2020 = models.PositiveIntegerField(_("población proyectada 2020"), null=True, blank=True)
+    population_2020 = models.PositiveIntegerField(
+        _("población proyectada 2020"), null=True, blank=True
+    )
     wikidata_id = models.CharField(_("Wikidata"), max_length=20, blank=True)
     boundary = models.JSONField(_("límite (GeoJSON)"), null=True, blank=True)
 
@@ -78,7 +82,9 @@ class UndelimitedZone(models.Model):
     code = models.CharField(_("código INEC"), max_length=4, unique=True)
     name = models.CharField(_("nombre"), max_length=100)
     inec_name = models.CharField(_("nombre INEC"), max_length=100)
-    population_2020 = models.PositiveIntegerField(_("población proyectada 2020"), null=True, blank=True)
+    population_2020 = models.PositiveIntegerField(
+        _("población proyectada 2020"), null=True, blank=True
+    )
     boundary = models.JSONField(_("límite (GeoJSON)"), null=True, blank=True)
 
     class Meta:

@@ -41,32 +41,41 @@ CANTON_NAME_OVERRIDES = {
     "2201": "Francisco de Orellana",  # INEC: ORELLANA (same name as the province)
 }
 PARISH_NAME_OVERRIDES = {
+    "010107": "Huayna Cápac",  # INEC: HUAYNACAPAC
+    "040101": "González Suárez",  # INEC: GONZALES SUAREZ
+    "050151": "Aláquez",  # INEC: ALAQUES (ALAQUEZ), the same name twice
+    "120555": "La Esperanza",  # INEC: LAS ESPERANZA
+    "121001": "San Jacinto de Buena Fe",  # INEC: ... BUENA FÉ (the canton is BUENA FE)
     "150950": "Carlos Julio Arosemena Tola",  # INEC abbreviates to "AROSEMENA T."
+    "190550": "Yantzaza",  # INEC: YANZATZA (the canton is YANTZAZA)
+    "210350": "Puerto El Carmen del Putumayo",
 }
 
 # Accented spellings of words found in Ecuadorian place names (first names, surnames, saints,
 # common nouns and Quichua/Shuar names with an established written accent). Keys are matched
 # ignoring case and accents; only whole words are replaced.
-ACCENTED_WORDS = """
-Abañín Abdón Alangasí Aláquez Alausí Alluriquín Alóag Aloasí Ambuquí América Ancón Andrés
-Ángel Aníbal Ascázubi Asunción Ávila Azúcar Bahía Ballén Bárbara Bartolomé Batán Benalcázar
-Benítez Biblián Bilován Bolívar Bombolí Bombón Borbón Boyacá Búa Bulán Cachaví Cahuasquí
-Calacalí Calazacón Calderón Calpaquí Cangonamá Capitán Caráquez Carcabón Carcelén Carrión César
-Chantilín Charapotó Chávez Chicán Chitán Chongón Chugchilán Chumblín Chumundé Cojimíes Colón
-Concepción Corazón Córdova Cotaló Cristóbal Cubijíes Cumandá Cumbayá Dávalos Dávila Díaz Durán
-Echeandía Edén Enríquez Espíndola Farfán Fátima Fernández Galán García Girón Gómez Gonzanamá
-González Guachanamá Guambaló Guamaní Guanazán Guapán Guápulo Guayacán Gutiérrez Holguín
-Huambaló Ilumán Inés Isinliví Jadán Jambelí Jaramijó Jerusalén Jesús Jijón Joaquín Jordán José
-Jumón Julián Junín León Leónidas Licán Limón López Lucía Macará Machángara Malchinguí Maná
-Manú Marcabelí María Marín Martín Martínez Matías Mejía Méndez Misahuallí Montúfar Morán
-Mulaló Nabón Nayón Nazón Nicolás Otón Paján Pataquí Patulú Paraíso Península Pérez Picoazá
-Pijilí Pilaguín Pilahuín Pilaló Píllaro Pinguilí Píntag Pío Plácido Playón Poaló Puéllaro Puná
-Pungalá Punín Pujilí Químiag Quinindé Ramírez Ramón Régulo Rendón Río Ríos Riofrío Rodríguez
-Sánchez Sangolquí Sangillín Santafé Saquisilí Sayausí Sebastián Sígsig Simiátug Simón Sinaí
-Sofía Súa Suárez Sucúa Sucumbíos Tablón Tálag Tanicuchí Telembí Terán Tixán Tomás Tonchigüe
+_ACCENTED_TEXT = """
+Abañín Abdón Alangasí Aláquez Alausí Alluriquín Alóag Aloasí Ambuquí América Ancón Andrés Ángel
+Aníbal Ascázubi Asunción Ávila Azúcar Bahía Ballén Bárbara Bartolomé Batán Bellamaría
+Benalcázar Benítez Biblián Bilován Bolívar Bombolí Bombón Borbón Boyacá Búa Bulán Cachaví
+Cahuasquí Celén Calacalí Calazacón Calderón Calpaquí Cangonamá Capitán Caráquez Carcabón
+Carcelén Carrión César Chantilín Charapotó Chávez Chicán Chitán Chongón Chugá Chugchilán
+Chumblín Chumundé Cojimíes Colón Concepción Corazón Córdova Cotaló Cristóbal Cubijíes Cumandá
+Cumbayá Dávalos Dávila Díaz Durán Echeandía Edén Enríquez Espíndola Farfán Fátima Fernández
+Galán García Girón Gómez Gonzanamá González Guachanamá Guambaló Guamaní Guanailín Guanazán
+Guapán Guápulo Guayacán Gutiérrez Holguín Huambaló Ilumán Inés Isinliví Jadán Jambelí Jaramijó
+Jelí Jerusalén Jesús Jijón Joaquín Jordán José Jumón Julián Junín León Leónidas Licán Limón
+López Lucía Macará Machángara Malchinguí Maná Manú Marcabelí María Marín Martín Martínez Matías
+Mejía Méndez Misahuallí Montúfar Morán Mulaló Nabón Nayón Nazón Nicolás Ordóñez Otón
+Pacaicaguán Paján Pataquí Patulú Paraíso Península Pérez Picoazá Pijilí Pilaguín Pilahuín
+Pilaló Píllaro Pinguilí Píntag Pío Plácido Playón Poaló Puéllaro Puná Pungalá Punín Pujilí
+Químiag Quinindé Ramírez Ramón Régulo Rendón Río Ríos Riofrío Rodríguez Salatí Sánchez
+Sangolquí Sangillín Santafé Saquisilí Sayausí Sebastián Sígsig Simiátug Simón Sinaí Sofía Súa
+Suárez Sucúa Sucumbíos Tablón Tálag Tanicuchí Telembí Terán Timbiré Tixán Tomás Tonchigüe
 Tulcán Unión Urcuquí Uzhcurrumí Valparaíso Vásquez Víctor Yaruquí Yaruquíes Yasuní Yúluc
-Zámbiza Zárate
-""".split()
+Zámbiza Zárate Agustín Ángeles Belén Cóndor Fabián Germán Hernán Jerónimo Rubén
+"""
+ACCENTED_WORDS = _ACCENTED_TEXT.split()
 
 # Roman numerals that appear after a name (Pablo VI); single letters are initials anyway.
 _ROMAN = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xxiii"}
@@ -123,7 +132,9 @@ def capitalise(inec_name: str) -> str:
     # Initials stay upper case: "Julio e. Moreno" -> "Julio E. Moreno".
     name = re.sub(r"(?<![^\W\d_])([a-z])\.", lambda m: m.group(1).upper() + ".", name)
     # Roman numerals: "Pablo Vi" -> "Pablo VI".
-    name = _WORD.sub(lambda m: m.group(0).upper() if m.group(0).lower() in _ROMAN else m.group(0), name)
+    name = _WORD.sub(
+        lambda m: m.group(0).upper() if m.group(0).lower() in _ROMAN else m.group(0), name
+    )
     # The first word inside brackets is capitalised: "(el Oriente)" -> "(El Oriente)".
     name = re.sub(r"\((\w)", lambda m: "(" + m.group(1).upper(), name)
     return name

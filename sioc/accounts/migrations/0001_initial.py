@@ -8,52 +8,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('organizations', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("organizations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='correo electrónico')),
-                ('full_name', models.CharField(max_length=200, verbose_name='nombre completo')),
-                ('is_active', models.BooleanField(default=True, verbose_name='activo')),
-                ('is_staff', models.BooleanField(default=False, help_text='Puede entrar a la administración de Django (solo administradores de AME).', verbose_name='acceso a la administración')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='fecha de alta')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        max_length=254, unique=True, verbose_name="correo electrónico"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="nombre completo")),
+                ("is_active", models.BooleanField(default=True, verbose_name="activo")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Puede entrar a la administración de Django (solo administradores de AME).",
+                        verbose_name="acceso a la administración",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="fecha de alta"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'usuario',
-                'verbose_name_plural': 'usuarios',
-                'ordering': ['full_name', 'email'],
+                "verbose_name": "usuario",
+                "verbose_name_plural": "usuarios",
+                "ordering": ["full_name", "email"],
             },
             managers=[
-                ('objects', sioc.accounts.models.UserManager()),
+                ("objects", sioc.accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('ame_admin', 'Administrador de AME'), ('ame_officer', 'Oficial de cooperación de AME'), ('gad_officer', 'Técnico de cooperación del GAD'), ('gad_authority', 'Autoridad del GAD'), ('focal_point', 'Punto focal de cooperante'), ('juror', 'Jurado'), ('helpdesk', 'Agente de asesoría virtual')], max_length=20, verbose_name='rol')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='desde')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organizations.organization', verbose_name='organización')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='usuario')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("ame_admin", "Administrador de AME"),
+                            ("ame_officer", "Oficial de cooperación de AME"),
+                            ("gad_officer", "Técnico de cooperación del GAD"),
+                            ("gad_authority", "Autoridad del GAD"),
+                            ("focal_point", "Punto focal de cooperante"),
+                            ("juror", "Jurado"),
+                            ("helpdesk", "Agente de asesoría virtual"),
+                        ],
+                        max_length=20,
+                        verbose_name="rol",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="desde")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organizations.organization",
+                        verbose_name="organización",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="usuario",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membresía',
-                'verbose_name_plural': 'membresías',
-                'constraints': [models.UniqueConstraint(fields=('user', 'organization', 'role'), name='unique_membership', violation_error_message='El usuario ya tiene ese rol en esa organización.')],
+                "verbose_name": "membresía",
+                "verbose_name_plural": "membresías",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "organization", "role"),
+                        name="unique_membership",
+                        violation_error_message="El usuario ya tiene ese rol en esa organización.",
+                    )
+                ],
             },
         ),
     ]

@@ -12,10 +12,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("email",)
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"persona{n}@ejemplo.ec")
     full_name = factory.Faker("name", locale="es_ES")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -59,7 +65,9 @@ class PersonaFactory:
             "cuenca_officer": (lambda: gad("0101"), Role.GAD_OFFICER, "Carmen Cuenca"),
             "loja_officer": (lambda: gad("1101"), Role.GAD_OFFICER, "Luis Loja"),
             "focal_point": (
-                lambda: OrganizationFactory(slug="giz-prueba", name="Cooperación Alemana (prueba)", acronym="GIZ"),
+                lambda: OrganizationFactory(
+                    slug="giz-prueba", name="Cooperación Alemana (prueba)", acronym="GIZ"
+                ),
                 Role.FOCAL_POINT,
                 "Fiona Focal",
             ),

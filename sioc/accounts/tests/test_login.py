@@ -11,14 +11,18 @@ pytestmark = pytest.mark.django_db
 
 def test_login_with_email_case_insensitive(client):
     UserFactory(email="maria@ejemplo.ec", full_name="María Pérez")
-    response = client.post(reverse("accounts:login"), {"username": "Maria@Ejemplo.EC", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "Maria@Ejemplo.EC", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get(reverse("home")).context["user"].email == "maria@ejemplo.ec"
 
 
 def test_wrong_password_says_so_in_spanish(client):
     UserFactory(email="maria@ejemplo.ec")
-    response = client.post(reverse("accounts:login"), {"username": "maria@ejemplo.ec", "password": "otra-cosa"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "maria@ejemplo.ec", "password": "otra-cosa"}
+    )
     assert response.status_code == 200
     assert "El correo o la contraseña no son correctos" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -28,13 +32,17 @@ def test_twenty_wrong_passwords_lock_the_account_without_a_stack_trace(client, s
     UserFactory(email="maria@ejemplo.ec")
     statuses = []
     for _ in range(20):
-        response = client.post(reverse("accounts:login"), {"username": "maria@ejemplo.ec", "password": "mala"})
+        response = client.post(
+            reverse("accounts:login"), {"username": "maria@ejemplo.ec", "password": "mala"}
+        )
         statuses.append(response.status_code)
     assert statuses[: settings.AXES_FAILURE_LIMIT - 1] == [200] * (settings.AXES_FAILURE_LIMIT - 1)
     assert set(statuses[settings.AXES_FAILURE_LIMIT :]) == {429}
     assert "Acceso bloqueado temporalmente" in response.content.decode()
     # Even the right password is refused while locked.
-    response = client.post(reverse("accounts:login"), {"username": "maria@ejemplo.ec", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "maria@ejemplo.ec", "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 

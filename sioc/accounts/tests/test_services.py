@@ -9,7 +9,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_grant_and_revoke_role_are_audited_and_change_what_the_user_may_do():
-    user = create_user(actor=None, email="Nueva@Ejemplo.ec", full_name="Nueva Persona", password="Clave-segura-2026")
+    user = create_user(
+        actor=None,
+        email="Nueva@Ejemplo.ec",
+        full_name="Nueva Persona",
+        password="Clave-segura-2026",
+    )
     assert user.email == "nueva@ejemplo.ec"
     membership = grant_role(user, ame(), Role.AME_ADMIN, actor=None)
     user.refresh_from_db()
@@ -23,7 +28,9 @@ def test_grant_and_revoke_role_are_audited_and_change_what_the_user_may_do():
 
 
 def test_grant_role_is_idempotent():
-    user = create_user(actor=None, email="x@ejemplo.ec", full_name="X", password="Clave-segura-2026")
+    user = create_user(
+        actor=None, email="x@ejemplo.ec", full_name="X", password="Clave-segura-2026"
+    )
     grant_role(user, ame(), Role.AME_OFFICER, actor=None)
     grant_role(user, ame(), Role.AME_OFFICER, actor=None)
     assert user.memberships.count() == 1

@@ -6,34 +6,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='fecha')),
-                ('actor_label', models.CharField(blank=True, max_length=200, verbose_name='usuario (texto)')),
-                ('action', models.CharField(choices=[('create', 'Creación'), ('update', 'Modificación'), ('delete', 'Eliminación'), ('load', 'Carga de datos'), ('login', 'Inicio de sesión'), ('grant', 'Asignación de rol'), ('revoke', 'Retiro de rol')], max_length=20, verbose_name='acción')),
-                ('object_id', models.CharField(max_length=64, verbose_name='id del registro')),
-                ('object_repr', models.CharField(max_length=300, verbose_name='registro')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='cambios')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='nota')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit_events', to=settings.AUTH_USER_MODEL, verbose_name='usuario')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='contenttypes.contenttype', verbose_name='tipo de registro')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="fecha"),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="usuario (texto)"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Creación"),
+                            ("update", "Modificación"),
+                            ("delete", "Eliminación"),
+                            ("load", "Carga de datos"),
+                            ("login", "Inicio de sesión"),
+                            ("grant", "Asignación de rol"),
+                            ("revoke", "Retiro de rol"),
+                        ],
+                        max_length=20,
+                        verbose_name="acción",
+                    ),
+                ),
+                ("object_id", models.CharField(max_length=64, verbose_name="id del registro")),
+                ("object_repr", models.CharField(max_length=300, verbose_name="registro")),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="cambios")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="nota")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="audit_events",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="usuario",
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="contenttypes.contenttype",
+                        verbose_name="tipo de registro",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evento de auditoría',
-                'verbose_name_plural': 'eventos de auditoría',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='audit_audit_content_c1f818_idx')],
+                "verbose_name": "evento de auditoría",
+                "verbose_name_plural": "eventos de auditoría",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id"], name="audit_audit_content_c1f818_idx"
+                    )
+                ],
             },
         ),
     ]

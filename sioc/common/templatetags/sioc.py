@@ -7,7 +7,11 @@ register = template.Library()
 def widget(field):
     """Render a bound field with Bootstrap classes and ARIA links to its help and errors."""
     widget_type = field.field.widget.__class__.__name__
-    css = "form-select" if "Select" in widget_type and "Multiple" not in widget_type else "form-control"
+    css = (
+        "form-select"
+        if "Select" in widget_type and "Multiple" not in widget_type
+        else "form-control"
+    )
     if widget_type in {"CheckboxInput", "CheckboxSelectMultiple", "RadioSelect"}:
         css = "form-check-input"
     if field.errors:

@@ -10,6 +10,16 @@ class OrganizationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organization
         fields = [
-            "slug", "name", "acronym", "kind", "kind_label", "country", "website",
-            "iati_identifier", "description", "canton", "public_email", "is_active",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "kind_label",
+            "country",
+            "website",
+            "iati_identifier",
+            "description",
+            "canton",
+            "public_email",
+            "is_active",
         ]

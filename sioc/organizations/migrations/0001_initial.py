@@ -5,61 +5,146 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('territory', '0001_initial'),
+        ("territory", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado el')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado el')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='identificador')),
-                ('kind', models.CharField(choices=[('ame', 'Asociación de Municipalidades Ecuatorianas'), ('gad_municipal', 'GAD municipal'), ('bilateral_agency', 'Agencia bilateral'), ('multilateral', 'Organismo multilateral'), ('development_bank', 'Banca de desarrollo'), ('embassy', 'Embajada'), ('international_ngo', 'ONG internacional'), ('foundation', 'Fundación'), ('foreign_local_government', 'Gobierno local extranjero'), ('city_network', 'Red de ciudades'), ('local_government_association', 'Asociación de gobiernos locales'), ('national_government', 'Entidad del gobierno nacional'), ('academia', 'Academia'), ('private_sector', 'Sector privado')], db_index=True, max_length=40, verbose_name='tipo')),
-                ('name', models.CharField(max_length=250, verbose_name='nombre')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='siglas')),
-                ('country', models.CharField(blank=True, help_text='Código ISO 3166-1 alfa-2, p. ej. EC, DE, KR.', max_length=2, verbose_name='país')),
-                ('website', models.URLField(blank=True, verbose_name='sitio web')),
-                ('iati_identifier', models.CharField(blank=True, db_index=True, max_length=100, verbose_name='identificador IATI')),
-                ('description', models.TextField(blank=True, verbose_name='descripción')),
-                ('public_email', models.EmailField(blank=True, max_length=254, verbose_name='correo institucional')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='teléfono institucional')),
-                ('address', models.CharField(blank=True, max_length=250, verbose_name='dirección')),
-                ('is_active', models.BooleanField(default=True, verbose_name='activa')),
-                ('search_text', models.TextField(blank=True, default='', editable=False)),
-                ('canton', models.OneToOneField(blank=True, help_text='Solo para GAD municipales: el cantón que gobierna.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='gad', to='territory.canton', verbose_name='cantón')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado el")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado el")),
+                (
+                    "slug",
+                    models.SlugField(max_length=120, unique=True, verbose_name="identificador"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ame", "Asociación de Municipalidades Ecuatorianas"),
+                            ("gad_municipal", "GAD municipal"),
+                            ("bilateral_agency", "Agencia bilateral"),
+                            ("multilateral", "Organismo multilateral"),
+                            ("development_bank", "Banca de desarrollo"),
+                            ("embassy", "Embajada"),
+                            ("international_ngo", "ONG internacional"),
+                            ("foundation", "Fundación"),
+                            ("foreign_local_government", "Gobierno local extranjero"),
+                            ("city_network", "Red de ciudades"),
+                            ("local_government_association", "Asociación de gobiernos locales"),
+                            ("national_government", "Entidad del gobierno nacional"),
+                            ("academia", "Academia"),
+                            ("private_sector", "Sector privado"),
+                        ],
+                        db_index=True,
+                        max_length=40,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("name", models.CharField(max_length=250, verbose_name="nombre")),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="siglas")),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text="Código ISO 3166-1 alfa-2, p. ej. EC, DE, KR.",
+                        max_length=2,
+                        verbose_name="país",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="sitio web")),
+                (
+                    "iati_identifier",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=100, verbose_name="identificador IATI"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="descripción")),
+                (
+                    "public_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="correo institucional"
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="teléfono institucional"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=250, verbose_name="dirección")),
+                ("is_active", models.BooleanField(default=True, verbose_name="activa")),
+                ("search_text", models.TextField(blank=True, default="", editable=False)),
+                (
+                    "canton",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Solo para GAD municipales: el cantón que gobierna.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="gad",
+                        to="territory.canton",
+                        verbose_name="cantón",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organización',
-                'verbose_name_plural': 'organizaciones',
-                'ordering': ['name'],
+                "verbose_name": "organización",
+                "verbose_name_plural": "organizaciones",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado el')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado el')),
-                ('name', models.CharField(max_length=200, verbose_name='nombre')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='cargo')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='correo')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='teléfono')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='organizations.organization', verbose_name='organización')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado el")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado el")),
+                ("name", models.CharField(max_length=200, verbose_name="nombre")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="cargo")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="correo")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="teléfono")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="organizations.organization",
+                        verbose_name="organización",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contacto',
-                'verbose_name_plural': 'contactos',
-                'ordering': ['name'],
+                "verbose_name": "contacto",
+                "verbose_name_plural": "contactos",
+                "ordering": ["name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organization',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'gad_municipal'), _negated=True), ('canton__isnull', False), _connector='OR'), name='gad_has_canton', violation_error_message='Un GAD municipal debe tener su cantón.'),
+            model_name="organization",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "gad_municipal"), _negated=True),
+                    ("canton__isnull", False),
+                    _connector="OR",
+                ),
+                name="gad_has_canton",
+                violation_error_message="Un GAD municipal debe tener su cantón.",
+            ),
         ),
     ]

@@ -56,7 +56,9 @@ def test_gad_officer_edits_own_gad_and_the_change_is_audited(persona_client, cue
 
 def test_other_gad_officer_cannot_edit(persona_client, cuenca):
     client = persona_client("loja_officer")
-    response = client.post(reverse("organizations:edit", args=[cuenca.slug]), edit_data(cuenca, name="Hackeado"))
+    response = client.post(
+        reverse("organizations:edit", args=[cuenca.slug]), edit_data(cuenca, name="Hackeado")
+    )
     assert response.status_code == 403
     cuenca.refresh_from_db()
     assert cuenca.name == "GAD Municipal de Cuenca"
@@ -68,12 +70,17 @@ def test_gad_officer_cannot_change_kind_or_deactivate(persona_client, cuenca):
     assert "kind" not in form.fields and "is_active" not in form.fields
 
 
-def test_second_save_of_a_stale_form_is_a_conflict_and_overwrites_nothing(persona_client, personas, cuenca):
+def test_second_save_of_a_stale_form_is_a_conflict_and_overwrites_nothing(
+    persona_client, personas, cuenca
+):
     stale = edit_data(cuenca)
-    services.update_organization(cuenca, actor=personas["ame_officer"], description="Versión de AME")
+    services.update_organization(
+        cuenca, actor=personas["ame_officer"], description="Versión de AME"
+    )
     client = persona_client("cuenca_officer")
     response = client.post(
-        reverse("organizations:edit", args=[cuenca.slug]), {**stale, "description": "Versión del GAD"}
+        reverse("organizations:edit", args=[cuenca.slug]),
+        {**stale, "description": "Versión del GAD"},
     )
     assert response.status_code == 409
     assert "Otra persona modificó esta organización" in response.content.decode()
@@ -89,7 +96,7 @@ def test_invalid_input_gets_spanish_messages_and_changes_nothing(persona_client,
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Este campo es obligatorio" in body
+    assert "Este campo es requerido" in body
     assert "Introduzca una URL válida" in body
     assert "Use el código de país de dos letras" in body
     cuenca.refresh_from_db()
@@ -120,13 +127,20 @@ def test_contacts_are_visible_only_to_ame_and_own_members(persona_client, cuenca
     ]:
         body = persona_client(persona).get(url).content.decode()
         assert ("rosa@cuenca.gob.ec" in body) is sees, persona
-    api = persona_client("anonymous").get(reverse("api:organization-detail", args=[cuenca.slug])).json()
+    api = (
+        persona_client("anonymous")
+        .get(reverse("api:organization-detail", args=[cuenca.slug]))
+        .json()
+    )
     assert "contacts" not in api and "rosa@cuenca.gob.ec" not in str(api)
 
 
 def test_inactive_organisation_is_404_for_everyone_but_ame(persona_client, personas):
     org = services.create_organization(
-        actor=personas["ame_admin"], name="Fundación Dormida", kind=OrganizationKind.FOUNDATION, is_active=False
+        actor=personas["ame_admin"],
+        name="Fundación Dormida",
+        kind=OrganizationKind.FOUNDATION,
+        is_active=False,
     )
     url = reverse("organizations:detail", args=[org.slug])
     assert persona_client("ame_officer").get(url).status_code == 200
@@ -158,7 +172,8 @@ def test_list_query_budget(client, django_assert_max_num_queries):
 def test_focal_point_edits_own_organisation(persona_client, personas):
     org = personas["focal_point"].memberships.get().organization
     response = persona_client("focal_point").post(
-        reverse("organizations:edit", args=[org.slug]), edit_data(org, description="Cooperación técnica alemana.")
+        reverse("organizations:edit", args=[org.slug]),
+        edit_data(org, description="Cooperación técnica alemana."),
     )
     assert response.status_code == 302
     org.refresh_from_db()
@@ -169,21 +184,31 @@ def test_contact_crud_is_audited(persona_client, cuenca):
     client = persona_client("cuenca_officer")
     response = client.post(
         reverse("organizations:contact_add", args=[cuenca.slug]),
-        {"name": "Jorge Técnico", "position": "Director de planificación", "email": "jorge@cuenca.gob.ec"},
+        {
+            "name": "Jorge Técnico",
+            "position": "Director de planificación",
+            "email": "jorge@cuenca.gob.ec",
+        },
     )
     assert response.status_code == 302
     contact = cuenca.contacts.get()
     client.post(reverse("organizations:contact_delete", args=[cuenca.slug, contact.pk]))
     assert not cuenca.contacts.exists()
     notes = list(AuditEvent.objects.for_object(cuenca).values_list("note", flat=True))
-    assert "Contacto añadido: Jorge Técnico" in notes and "Contacto eliminado: Jorge Técnico" in notes
+    assert (
+        "Contacto añadido: Jorge Técnico" in notes and "Contacto eliminado: Jorge Técnico" in notes
+    )
 
 
 def test_audit_list_filters_for_admin(persona_client, personas, cuenca):
-    services.update_organization(cuenca, actor=personas["ame_officer"], description="Cambio auditado")
+    services.update_organization(
+        cuenca, actor=personas["ame_officer"], description="Cambio auditado"
+    )
     client = persona_client("ame_admin")
     response = client.get(reverse("audit:list"), {"action": "update", "q": "Cuenca"})
     assert response.status_code == 200
     assert "Cambio auditado" in response.content.decode()
-    response = client.get(reverse("audit:list"), {"date_from": "2030-01-01", "date_to": "2020-01-01"})
+    response = client.get(
+        reverse("audit:list"), {"date_from": "2030-01-01", "date_to": "2020-01-01"}
+    )
     assert "posterior a la fecha" in response.content.decode()

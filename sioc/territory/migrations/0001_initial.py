@@ -5,83 +5,158 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Canton',
+            name="Canton",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='código INEC')),
-                ('name', models.CharField(max_length=100, verbose_name='nombre')),
-                ('inec_name', models.CharField(max_length=100, verbose_name='nombre INEC')),
-                ('population_2020', models.PositiveIntegerField(blank=True, null=True, verbose_name='población proyectada 2020')),
-                ('wikidata_id', models.CharField(blank=True, max_length=20, verbose_name='Wikidata')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='límite (GeoJSON)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True, verbose_name="código INEC")),
+                ("name", models.CharField(max_length=100, verbose_name="nombre")),
+                ("inec_name", models.CharField(max_length=100, verbose_name="nombre INEC")),
+                (
+                    "population_2020",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="población proyectada 2020"
+                    ),
+                ),
+                (
+                    "wikidata_id",
+                    models.CharField(blank=True, max_length=20, verbose_name="Wikidata"),
+                ),
+                (
+                    "boundary",
+                    models.JSONField(blank=True, null=True, verbose_name="límite (GeoJSON)"),
+                ),
             ],
             options={
-                'verbose_name': 'cantón',
-                'verbose_name_plural': 'cantones',
-                'ordering': ['name'],
+                "verbose_name": "cantón",
+                "verbose_name_plural": "cantones",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='código INEC')),
-                ('name', models.CharField(max_length=100, verbose_name='nombre')),
-                ('inec_name', models.CharField(max_length=100, verbose_name='nombre INEC')),
-                ('iso_code', models.CharField(blank=True, max_length=6, verbose_name='código ISO 3166-2')),
-                ('population_2020', models.PositiveIntegerField(blank=True, null=True, verbose_name='población proyectada 2020')),
-                ('wikidata_id', models.CharField(blank=True, max_length=20, verbose_name='Wikidata')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='límite (GeoJSON)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="código INEC")),
+                ("name", models.CharField(max_length=100, verbose_name="nombre")),
+                ("inec_name", models.CharField(max_length=100, verbose_name="nombre INEC")),
+                (
+                    "iso_code",
+                    models.CharField(blank=True, max_length=6, verbose_name="código ISO 3166-2"),
+                ),
+                (
+                    "population_2020",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="población proyectada 2020"
+                    ),
+                ),
+                (
+                    "wikidata_id",
+                    models.CharField(blank=True, max_length=20, verbose_name="Wikidata"),
+                ),
+                (
+                    "boundary",
+                    models.JSONField(blank=True, null=True, verbose_name="límite (GeoJSON)"),
+                ),
             ],
             options={
-                'verbose_name': 'provincia',
-                'verbose_name_plural': 'provincias',
-                'ordering': ['name'],
+                "verbose_name": "provincia",
+                "verbose_name_plural": "provincias",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='UndelimitedZone',
+            name="UndelimitedZone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='código INEC')),
-                ('name', models.CharField(max_length=100, verbose_name='nombre')),
-                ('inec_name', models.CharField(max_length=100, verbose_name='nombre INEC')),
-                ('population_2020', models.PositiveIntegerField(blank=True, null=True, verbose_name='población proyectada 2020')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='límite (GeoJSON)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True, verbose_name="código INEC")),
+                ("name", models.CharField(max_length=100, verbose_name="nombre")),
+                ("inec_name", models.CharField(max_length=100, verbose_name="nombre INEC")),
+                (
+                    "population_2020",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="población proyectada 2020"
+                    ),
+                ),
+                (
+                    "boundary",
+                    models.JSONField(blank=True, null=True, verbose_name="límite (GeoJSON)"),
+                ),
             ],
             options={
-                'verbose_name': 'zona no delimitada',
-                'verbose_name_plural': 'zonas no delimitadas',
-                'ordering': ['code'],
+                "verbose_name": "zona no delimitada",
+                "verbose_name_plural": "zonas no delimitadas",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Parish',
+            name="Parish",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='código INEC')),
-                ('name', models.CharField(max_length=100, verbose_name='nombre')),
-                ('inec_name', models.CharField(max_length=100, verbose_name='nombre INEC')),
-                ('kind', models.CharField(choices=[('urbana', 'Urbana'), ('cabecera_cantonal', 'Cabecera cantonal'), ('rural', 'Rural')], max_length=20, verbose_name='tipo')),
-                ('canton', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='parishes', to='territory.canton', verbose_name='cantón')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="código INEC")),
+                ("name", models.CharField(max_length=100, verbose_name="nombre")),
+                ("inec_name", models.CharField(max_length=100, verbose_name="nombre INEC")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("urbana", "Urbana"),
+                            ("cabecera_cantonal", "Cabecera cantonal"),
+                            ("rural", "Rural"),
+                        ],
+                        max_length=20,
+                        verbose_name="tipo",
+                    ),
+                ),
+                (
+                    "canton",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="parishes",
+                        to="territory.canton",
+                        verbose_name="cantón",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'parroquia',
-                'verbose_name_plural': 'parroquias',
-                'ordering': ['name'],
+                "verbose_name": "parroquia",
+                "verbose_name_plural": "parroquias",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='canton',
-            name='province',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cantons', to='territory.province', verbose_name='provincia'),
+            model_name="canton",
+            name="province",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cantons",
+                to="territory.province",
+                verbose_name="provincia",
+            ),
         ),
     ]
