@@ -81,8 +81,6 @@ def browser():
 def page(browser):
     context = browser.new_context(locale="es-EC", timezone_id="America/Guayaquil")
     page = context.new_page()
-    # No favicon is served; the browser's request for it is not an error of the page under test.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)

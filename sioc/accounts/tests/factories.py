@@ -2,6 +2,7 @@ import factory
 
 from sioc.accounts.models import Membership, User
 from sioc.common.roles import Role
+from sioc.common.text import fold
 from sioc.organizations.choices import OrganizationKind
 from sioc.organizations.models import Organization
 
@@ -33,6 +34,8 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     kind = OrganizationKind.BILATERAL_AGENCY
     name = factory.Sequence(lambda n: f"Agencia de Cooperación {n}")
     country = "DE"
+    search_text = factory.LazyAttribute(lambda o: fold(f"{o.name} {o.acronym}"))
+    acronym = ""
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

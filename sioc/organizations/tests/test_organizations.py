@@ -212,3 +212,11 @@ def test_audit_list_filters_for_admin(persona_client, personas, cuenca):
         reverse("audit:list"), {"date_from": "2030-01-01", "date_to": "2020-01-01"}
     )
     assert "posterior a la fecha" in response.content.decode()
+
+
+def test_country_is_shown_by_its_spanish_name(client, personas):
+    org = personas["focal_point"].memberships.get().organization
+    body = client.get(reverse("organizations:detail", args=[org.slug])).content.decode()
+    assert "Alemania" in body
+    listing = client.get(reverse("organizations:list"), {"q": "prueba"}).content.decode()
+    assert "Alemania" in listing
