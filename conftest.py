@@ -93,3 +93,9 @@ def page(browser):
 def reference_data(transactional_db):
     """Live-server tests run in transactions that are flushed afterwards: load the data again."""
     call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads made by a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -45,6 +45,7 @@ class Entry:
     post: dict | None = None
     query: str = ""
     anonymous_to_login: bool = True  # a 302 for anonymous must lead to the login page
+    data: dict = field(default_factory=dict)  # POST body
 
 
 MATRIX = {
@@ -115,6 +116,56 @@ MATRIX = {
     "admin:index": Entry(get=row(200, 302, 302, 302, 302, 302)),
     "admin:login": Entry(get=row(302, 200, 200, 200, 200, 200)),
 }
+
+OFFER_EDITORS = row(200, 200, 403, 403, 200, LOGIN)  # AME staff and cooperante focal points
+OWN_DRAFT = row(200, 200, 404, 404, 200, LOGIN)  # a draft of the focal point's organisation
+OWN_DRAFT_ACTION = row(302, 302, 404, 404, 302, LOGIN)
+MATRIX.update(
+    {
+        # Catalogue: public reads, feeds, template and exports
+        "offers:catalog": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+        "offers:feed_atom": Entry(get=everyone(200)),
+        "offers:feed_ics": Entry(get=everyone(200)),
+        "offers:cooperante_offers": Entry(kwargs={"slug": "focal_slug"}, get=everyone(200)),
+        "offers:template": Entry(get=everyone(200)),
+        "offers:export": Entry(kwargs={"fmt": "xlsx"}, get=everyone(200)),
+        "offers:detail": [
+            Entry(kwargs={"code": "published_code"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+            Entry(kwargs={"code": "draft_code"}, get=row(200, 200, 404, 404, 200, 404)),
+        ],
+        # Editing and review
+        "offers:create": Entry(get=OFFER_EDITORS, post=OFFER_EDITORS),
+        "offers:review_queue": Entry(get=OFFER_EDITORS, post=AUTH_NOT_ALLOWED),
+        "offers:edit": [
+            Entry(kwargs={"code": "draft_code"}, get=OWN_DRAFT, post=OWN_DRAFT),
+            Entry(kwargs={"code": "published_code"}, get=AME_ONLY_EDIT, post=AME_ONLY_EDIT),
+        ],
+        "offers:transition": [
+            Entry(
+                kwargs={"code": "draft_code"},
+                get=AUTH_NOT_ALLOWED,
+                post=OWN_DRAFT_ACTION,
+                data={"to_status": "in_review"},
+            ),
+            Entry(
+                kwargs={"code": "published_code"},
+                post=row(302, 302, 403, 403, 403, LOGIN),
+                data={"to_status": "closed"},
+            ),
+        ],
+        "offers:verify": Entry(
+            kwargs={"code": "draft_code"}, get=AUTH_NOT_ALLOWED, post=OWN_DRAFT_ACTION
+        ),
+        "offers:attachment_add": Entry(
+            kwargs={"code": "draft_code"}, get=AUTH_NOT_ALLOWED, post=OWN_DRAFT_ACTION
+        ),
+        "offers:history": Entry(
+            kwargs={"code": "draft_code"}, get=OWN_DRAFT, post=AUTH_NOT_ALLOWED
+        ),
+        # Import (upload → preview → confirm): AME staff and focal points
+        "offers:import": Entry(get=OFFER_EDITORS, post=OFFER_EDITORS),
+    }
+)
 
 # The Django admin's own pages are guarded by the admin site (is_staff + model permissions);
 # the matrix checks its entry points only.

@@ -1,8 +1,13 @@
 """Persona × URL × method: every URL answers each persona as tests/permission_matrix.py says."""
 
+import itertools
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from sioc.accounts.tests.factories import OrganizationFactory
+from sioc.offers.choices import OfferStatus
+from sioc.offers.services import create_offer
 from sioc.organizations.models import Contact, Organization
 from tests.permission_matrix import DELEGATED_NAMESPACES, MATRIX, PERSONAS
 
@@ -19,6 +24,11 @@ def iter_url_names(patterns=None, namespace=""):
             yield f"{namespace}{p.name}" if p.name else f"{namespace}<sin nombre: {p.pattern}>"
 
 
+def entries(name):
+    value = MATRIX[name]
+    return value if isinstance(value, list) else [value]
+
+
 def test_every_url_is_in_the_matrix():
     names = set(iter_url_names())
     missing = sorted(
@@ -30,30 +40,53 @@ def test_every_url_is_in_the_matrix():
 
 
 @pytest.fixture
-def make_context(db):
+def make_context(db, personas):
     """Fresh records for each request, so that a destructive request does not affect the next."""
     gad = Organization.objects.get(canton__code="0101")
+    focal_org = personas["focal_point"].memberships.get().organization
+    other = OrganizationFactory(slug="otro-cooperante", name="Otro cooperante")
+    counter = itertools.count()
 
     def make():
+        n = next(counter)
         contact = Contact.objects.create(
             organization=gad, name="Contacto de prueba", email="c@ejemplo.ec"
         )
-        return {"gad_slug": gad.slug, "contact_id": contact.pk}
+        draft = create_offer(
+            actor=None, code=f"BORRADOR-{n}", cooperante=focal_org, title="Borrador"
+        )
+        published = create_offer(
+            actor=None,
+            status=OfferStatus.PUBLISHED,
+            code=f"PUBLICADA-{n}",
+            cooperante=other,
+            title="Publicada",
+        )
+        return {
+            "gad_slug": gad.slug,
+            "contact_id": contact.pk,
+            "focal_slug": focal_org.slug,
+            "draft_code": draft.code,
+            "published_code": published.code,
+        }
 
     return make
 
 
 CASES = [
-    (name, method)
-    for name, entry in MATRIX.items()
+    (name, i, method)
+    for name in MATRIX
+    for i, entry in enumerate(entries(name))
     for method in ("get", "post")
     if getattr(entry, method) is not None
 ]
 
 
-@pytest.mark.parametrize(("name", "method"), CASES, ids=[f"{n}-{m}" for n, m in CASES])
-def test_matrix(name, method, make_context, personas, client):
-    entry = MATRIX[name]
+@pytest.mark.parametrize(
+    ("name", "variant", "method"), CASES, ids=[f"{n}-{i}-{m}" for n, i, m in CASES]
+)
+def test_matrix(name, variant, method, make_context, personas, client):
+    entry = entries(name)[variant]
     expected = getattr(entry, method)
     got = {}
     for persona in PERSONAS:
@@ -65,7 +98,7 @@ def test_matrix(name, method, make_context, personas, client):
         client.logout()
         if personas[persona] is not None:
             client.force_login(personas[persona])
-        response = getattr(client, method)(url)
+        response = client.post(url, entry.data) if method == "post" else client.get(url)
         got[persona] = response.status_code
         if persona == "anonymous" and response.status_code == 302 and entry.anonymous_to_login:
             assert (

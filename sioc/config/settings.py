@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "sioc.codelists",
     "sioc.organizations",
     "sioc.accounts",
+    "sioc.offers",
     "sioc.api",
 ]
 

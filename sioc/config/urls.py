@@ -15,6 +15,7 @@ urlpatterns = [
     path("territorio/", include("sioc.territory.urls")),
     path("codigos/", include("sioc.codelists.urls")),
     path("organizaciones/", include("sioc.organizations.urls")),
+    path("ofertas/", include("sioc.offers.urls")),
     path("auditoria/", include("sioc.audit.urls")),
     path("api/v1/", include("sioc.api.urls")),
     path("admin/", admin.site.urls),
