@@ -155,13 +155,13 @@ def change_status(offer: Offer, to_status: OfferStatus, *, actor, comment="") ->
         raise ValidationError(
             _("Para devolver una oferta escriba qué debe corregir el cooperante.")
         )
-    if (
-        to_status == OfferStatus.PUBLISHED
-        and current.schedule == Schedule.WINDOW
+    expired = (
+        current.schedule == Schedule.WINDOW
         and current.closes_on
-    ):
-        if current.closes_on < timezone.localdate():
-            raise ValidationError(_("La fecha de cierre ya pasó: actualícela antes de publicar."))
+        and current.closes_on < timezone.localdate()
+    )
+    if to_status == OfferStatus.PUBLISHED and expired:
+        raise ValidationError(_("La fecha de cierre ya pasó: actualícela antes de publicar."))
     before = current.status
     _transition(current, to_status, actor=actor, comment=comment)
     record(
