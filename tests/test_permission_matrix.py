@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sioc.accounts.tests.factories import OrganizationFactory
+from sioc.demands.services import create_need, profile_for
 from sioc.offers.choices import OfferStatus
 from sioc.offers.services import create_offer
 from sioc.organizations.models import Contact, Organization
@@ -62,7 +63,12 @@ def make_context(db, personas):
             cooperante=other,
             title="Publicada",
         )
+        need = create_need(actor=None, gad=gad, title="Necesidad de prueba", status="active")
+        draft_need = create_need(actor=None, gad=gad, title="Borrador de necesidad", status="draft")
         return {
+            "need_pk": need.pk,
+            "draft_need_pk": draft_need.pk,
+            "feed_token": str(profile_for(gad).feed_token),
             "gad_slug": gad.slug,
             "contact_id": contact.pk,
             "focal_slug": focal_org.slug,

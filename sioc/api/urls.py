@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from sioc.offers.api.views import OfferViewSet
 from sioc.organizations.api.views import OrganizationViewSet
 from sioc.territory.api.views import CantonViewSet, ProvinceViewSet
 
@@ -13,6 +14,7 @@ router = DefaultRouter()
 router.register("provincias", ProvinceViewSet, basename="province")
 router.register("cantones", CantonViewSet, basename="canton")
 router.register("organizaciones", OrganizationViewSet, basename="organization")
+router.register("ofertas", OfferViewSet, basename="offer")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "sioc.organizations",
     "sioc.accounts",
     "sioc.offers",
+    "sioc.demands",
+    "sioc.matching",
     "sioc.api",
 ]
 

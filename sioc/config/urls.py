@@ -16,6 +16,8 @@ urlpatterns = [
     path("codigos/", include("sioc.codelists.urls")),
     path("organizaciones/", include("sioc.organizations.urls")),
     path("ofertas/", include("sioc.offers.urls")),
+    path("demanda/", include("sioc.demands.urls")),
+    path("coincidencias/", include("sioc.matching.urls")),
     path("auditoria/", include("sioc.audit.urls")),
     path("api/v1/", include("sioc.api.urls")),
     path("admin/", admin.site.urls),

@@ -115,6 +115,8 @@ class Offer(TimeStampedModel):
     last_verified_on = models.DateField(_("verificada el"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicada el"), null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(_("cerrada el"), null=True, blank=True)
+    # Analysed title for search relevance, written by sioc.offers.search.index_offers (derived).
+    search_title = models.CharField(_("título analizado"), max_length=600, blank=True, default="", editable=False)
 
     objects = OfferQuerySet.as_manager()
 
