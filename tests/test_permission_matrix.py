@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sioc.accounts.tests.factories import OrganizationFactory
 from sioc.demands.services import create_need, profile_for
+from sioc.demands.tests.matrix import make_records
 from sioc.offers.choices import OfferStatus
 from sioc.offers.services import create_offer
 from sioc.organizations.models import Contact, Organization
@@ -66,6 +67,7 @@ def make_context(db, personas):
         need = create_need(actor=None, gad=gad, title="Necesidad de prueba", status="active")
         draft_need = create_need(actor=None, gad=gad, title="Borrador de necesidad", status="draft")
         return {
+            **make_records(focal_org, n),
             "need_pk": need.pk,
             "draft_need_pk": draft_need.pk,
             "feed_token": str(profile_for(gad).feed_token),

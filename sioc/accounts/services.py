@@ -33,21 +33,23 @@ def grant_role(user, organization, role: Role, *, actor) -> Membership:
             obj=user,
             changes={"rol": [None, f"{membership.get_role_display()} · {organization}"]},
         )
-    if role == Role.AME_ADMIN and not user.is_staff:
-        user.is_staff = True  # AME administrators use the Django admin
-        user.save(update_fields=["is_staff"])
+    if role == Role.AME_ADMIN and not (user.is_staff and user.is_superuser):
+        # AME administrators run the Django admin with every model permission.
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
     return membership
 
 
 @transaction.atomic
 def revoke_role(membership: Membership, *, actor) -> None:
     user = membership.user
+    role_was_admin = membership.role == Role.AME_ADMIN
     label = f"{membership.get_role_display()} · {membership.organization}"
     membership.delete()
     record(actor=actor, action=Action.REVOKE, obj=user, changes={"rol": [label, None]})
-    if not user.memberships.filter(role=Role.AME_ADMIN).exists() and not user.is_superuser:
-        user.is_staff = False
-        user.save(update_fields=["is_staff"])
+    if role_was_admin and not user.memberships.filter(role=Role.AME_ADMIN).exists():
+        user.is_staff = user.is_superuser = False
+        user.save(update_fields=["is_staff", "is_superuser"])
 
 
 def is_ame_role(role) -> bool:

@@ -43,6 +43,7 @@ APPLICANT_MANCOMUNIDAD = "mancomunidad"
 APPLICANT_OTHER = "other"
 APPLICANTS = (APPLICANT_GAD, APPLICANT_MANCOMUNIDAD, APPLICANT_OTHER)
 _CONVERTED_MAX = 4096  # sparse posting lists kept as bitsets once used
+_CONCEPTS_MAX = 50_000  # document frequencies of concepts kept
 
 
 # --- bitset helpers -----------------------------------------------------------------------
@@ -129,7 +130,6 @@ class Names:
     sectors: dict = field(default_factory=dict)  # "14030" → name
     categories: dict = field(default_factory=dict)  # "140" → name
     modalities: dict = field(default_factory=dict)  # code → label
-    reimbursable: frozenset = frozenset()  # modality codes that are paid back (credit)
     provinces: dict = field(default_factory=dict)  # "14" → "Morona Santiago"
     cantons: dict = field(default_factory=dict)  # "1401" → ("Morona", "14")
 
@@ -139,7 +139,6 @@ class OfferIndex:
 
     def __init__(self, *, rows, documents, targets, names: Names, stamp=None, vocabulary=None):
         self.stamp = stamp
-        self.partial = vocabulary is not None
         self.names = names
         self.size = n = len(rows)
         self.nbytes = max(1, (n + 7) // 8)
@@ -198,7 +197,6 @@ class OfferIndex:
         with_amount = [
             p for p in range(n) if self.amount_min[p] is not None or self.amount_max[p] is not None
         ]
-        self.has_amount = from_positions(with_amount, self.nbytes)
         self._no_min = from_positions(
             [p for p in with_amount if self.amount_min[p] is None], self.nbytes
         )
@@ -300,6 +298,8 @@ class OfferIndex:
                 df = self.df.get(alternatives[0][0], 0)
             else:
                 df = self.concept(alternatives).bit_count()
+            if len(self._concept_df) >= _CONCEPTS_MAX:
+                self._concept_df.clear()
             self._concept_df[alternatives] = df
         return df
 
@@ -411,11 +411,6 @@ def read_names(using: str | None = None) -> Names:
         sectors=dict(DacSector.objects.using(using).values_list("code", "name")),
         categories=dict(DacSectorCategory.objects.using(using).values_list("code", "name")),
         modalities=dict(Modality.objects.using(using).values_list("code", "name")),
-        reimbursable=frozenset(
-            Modality.objects.using(using)
-            .filter(is_reimbursable=True)
-            .values_list("code", flat=True)
-        ),
         provinces=dict(Province.objects.using(using).values_list("code", "name")),
         cantons={
             code: (name, province)

@@ -95,6 +95,15 @@ def read_needs(data: bytes, vocabulary: Vocabulary | None = None) -> list[tuple[
             ]
         )
     header = tuple(cell.strip() for cell in rows[0])
+    if len(rows[0]) == 1 and rows[0][0].count(";") == len(HEADER) - 1:
+        raise NeedsFileError(
+            [
+                _(
+                    "Fila 1: las columnas están separadas con «;» y deben separarse con comas "
+                    "(en Excel: guardar como «CSV UTF-8 (delimitado por comas)»)."
+                )
+            ]
+        )
     if header != HEADER:
         raise NeedsFileError(
             [

@@ -1,10 +1,10 @@
 """Spanish text of a need, analysed the way the catalogue analyses offers.
 
-Nothing here is a second analyser: words are folded with ``sioc.common.text.fold`` and reduced
-with the catalogue's stemmer and stop words (``sioc.offers.search``), and synonyms come from the
-catalogue's own list (``sioc.offers.synonyms`` through ``search.synonym_index``), so «capacitaciones
-técnicas» in a need meets «capacitación técnica» in an offer, and «basura» meets «desechos
-sólidos», exactly as in the catalogue's search box.
+Nothing here is a second analyser: words go through the catalogue's tokenizer, stop words and
+stemmer (``sioc.offers.search``), and synonyms come from the catalogue's own list
+(``sioc.offers.synonyms`` through ``search.synonym_index``), so «capacitaciones técnicas» in a
+need meets «capacitación técnica» in an offer, and «basura» meets «desechos sólidos», exactly as
+in the catalogue's search box.
 
 A need becomes a list of *concepts*. A concept is what one word (or one multi-word synonym key,
 such as «agua potable») of the need means: a set of alternatives, each a tuple of stems that must
@@ -16,11 +16,9 @@ box but not the problem and objective of a project profile, hence this variant w
 import re
 from dataclasses import dataclass
 
-from sioc.common.text import fold
-from sioc.offers.search import FACET_PREFIX, STOP_WORDS, stem, synonym_index
+from sioc.offers.search import FACET_PREFIX, STOP_WORDS, stem, synonym_index, tokenize
 
 _WORD = re.compile(r"[^\W_]+")
-_TOKEN = re.compile(r"[a-z0-9]+")
 
 TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
@@ -40,13 +38,13 @@ def words(text: str) -> list[tuple[str, str]]:
     """(stem, surface word) of every meaningful word of ``text``, in order.
 
     Same tokens as ``search.analyze`` (folded, no stop words, no single letters) but keeping
-    the word as written for the explanations. Pure numbers carry no topic and are left out.
+    the word as written for the explanations.
     """
     out = []
     for match in _WORD.finditer(text or ""):
         surface = match.group()
-        for token in _TOKEN.findall(fold(surface)):
-            if token in STOP_WORDS or token.isdigit() or len(token) == 1:
+        for token in tokenize(surface):
+            if token in STOP_WORDS or (len(token) == 1 and not token.isdigit()):
                 continue
             if token.startswith(FACET_PREFIX):
                 continue  # reserved for the catalogue's facet tokens
@@ -67,8 +65,10 @@ def _concepts_of(text: str, weight: float, ignore: frozenset) -> list[Concept]:
                 size, alternatives = n, index[key] | {key}
                 break
         own = tuple(s for s, _ in items[i : i + size])
-        if size == 1 and len(own[0]) <= 2:
-            i += 1  # «no», «ni»: meaningful only inside a synonym («no reembolsable»)
+        if size == 1 and (len(own[0]) <= 2 or own[0].isdigit()):
+            # «no», «45», «2030»: meaningful only inside a synonym («no reembolsable», «agenda
+            # 2030»); alone they carry no topic.
+            i += 1
             continue
         label = " ".join(surface for _, surface in items[i : i + size])
         out.append(Concept(own, tuple(sorted(alternatives)), label, weight))

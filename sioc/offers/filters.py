@@ -85,6 +85,11 @@ class SearchFilter(django_filters.CharFilter):
     field_class = SearchTextField
 
 
+@extend_schema_field({"type": "integer", "enum": [30, 60, 90]})
+class ClosesWithinFilter(django_filters.TypedChoiceFilter):
+    """Days until the closing date (an open offer closing in that window)."""
+
+
 class OfferFilterSet(django_filters.FilterSet):
     q = SearchFilter(
         label=_("Buscar"), help_text=_("Palabras en español; tildes y plurales no importan.")
@@ -108,7 +113,7 @@ class OfferFilterSet(django_filters.FilterSet):
         ],
     )
     estado = django_filters.MultipleChoiceFilter(label=_("Estado"), choices=OfferStatus.choices)
-    cierra = django_filters.TypedChoiceFilter(
+    cierra = ClosesWithinFilter(
         label=_("Cierra en"), choices=CLOSES_CHOICES, coerce=int, empty_value=None
     )
     cooperante = django_filters.CharFilter(

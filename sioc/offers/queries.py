@@ -342,6 +342,21 @@ def canton_options(grouped, selected, mine) -> str:
     return mark_safe("".join(parts))  # every value is escaped above
 
 
+def canton_choices():
+    """[(province name, [(code, canton name), …]), …], {canton id: code}, {code: name}.
+
+    (The catalogue page reads the same from its facet index; exports and other pages use this.)"""
+    rows = Canton.objects.order_by("province__name", "name").values_list(
+        "id", "code", "name", "province__name"
+    )
+    grouped, codes, names = {}, {}, {}
+    for pk, code, name, province in rows:
+        grouped.setdefault(province, []).append((code, name))
+        codes[pk] = code
+        names[code] = name
+    return list(grouped.items()), codes, names
+
+
 def catalog(user, params, *, page_number=None):
     """Everything the catalogue page shows for these GET parameters."""
     today = timezone.localdate()

@@ -21,7 +21,7 @@ def test_gad_officer_logs_in_opens_canton_and_sees_the_map(
     PersonaFactory.make("cuenca_officer")
     login(page, live_server, "cuenca.officer@ejemplo.ec")
     expect(page.get_by_role("heading", name=re.compile("Bienvenido"))).to_be_visible()
-    expect(page.get_by_role("heading", name="Su GAD")).to_be_visible()
+    expect(page.get_by_role("heading", name="Su GAD", exact=True)).to_be_visible()
     page.get_by_role("link", name="Ver su cantón y su mapa").click()
     expect(page).to_have_url(re.compile(r"/territorio/cantones/0101/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Cuenca")

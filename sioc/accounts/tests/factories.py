@@ -78,8 +78,8 @@ class PersonaFactory:
         user = UserFactory(email=f"{name.replace('_', '.')}@ejemplo.ec", full_name=full_name)
         MembershipFactory(user=user, organization=org(), role=role)
         if role == Role.AME_ADMIN:
-            user.is_staff = True
-            user.save(update_fields=["is_staff"])
+            user.is_staff = user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
         return user
 
     @classmethod

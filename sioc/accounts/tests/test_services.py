@@ -18,11 +18,11 @@ def test_grant_and_revoke_role_are_audited_and_change_what_the_user_may_do():
     assert user.email == "nueva@ejemplo.ec"
     membership = grant_role(user, ame(), Role.AME_ADMIN, actor=None)
     user.refresh_from_db()
-    assert user.is_staff
+    assert user.is_staff and user.is_superuser  # the Django admin with every model permission
     assert principal(user).is_ame_admin
     revoke_role(membership, actor=None)
     user.refresh_from_db()
-    assert not user.is_staff
+    assert not user.is_staff and not user.is_superuser
     actions = list(AuditEvent.objects.for_object(user).values_list("action", flat=True))
     assert sorted(actions) == ["create", "grant", "revoke"]
 

@@ -145,6 +145,10 @@ BAD = {
         "Fila 3, columna id: el identificador «N1» ya está en la fila 2.",
     ),
     "columnas": (HEADER + "N1,0104,Agua,,,,\n", "Fila 2: tiene 7 columnas y deben ser 8."),
+    "punto y coma": (
+        HEADER.replace(",", ";") + "N1;0104;Agua;;;;;\n",
+        "Fila 1: las columnas están separadas con «;» y deben separarse con comas",
+    ),
     "vacío": ("", "El archivo está vacío"),
     "solo encabezado": (HEADER, "El archivo no tiene necesidades: solo el encabezado."),
     "binario": (b"\x00\x01\x02", "El archivo no es un CSV de texto."),

@@ -47,7 +47,7 @@ class Command(BaseCommand):
             "--procesos",
             type=int,
             default=min(2, os.cpu_count() or 1),
-            help="Procesos para archivos grandes (por omisión, hasta 2)",
+            help="Procesos para ordenar archivos grandes (200 necesidades o más); hasta 2 por omisión",
         )
 
     def handle(self, *args, **options):
