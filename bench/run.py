@@ -4,6 +4,7 @@ docs/benchmarks.md with the date and the machine. The test suite never asserts t
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -76,6 +77,77 @@ def page_rows(client, pages, repeat=30):
     return rows
 
 
+def _pg_database():
+    """A throw-away PostgreSQL database for one benchmark, or None when the server is absent."""
+    import uuid
+
+    import psycopg
+
+    base = os.environ.get("SIOC_BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/")
+    name = f"sioc_bench_{uuid.uuid4().hex[:8]}"
+    admin = (
+        base.rstrip("/") + "/postgres"
+        if base.endswith("/")
+        else base.rsplit("/", 1)[0] + "/postgres"
+    )
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except Exception:
+        return None, lambda: None
+
+    def drop():
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return admin.rsplit("/", 1)[0] + f"/{name}", drop
+
+
+def _module(script, *args, title):
+    """Run one benchmark module in its own process and return its Markdown under ``title``."""
+    env = {k: v for k, v in os.environ.items() if k != "SIOC_DATABASE_URL"}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    print(f"{script} {' '.join(args)}: {elapsed:.0f} s", file=sys.stderr)
+    if done.returncode != 0:
+        return [f"## {title}", "", f"No se pudo medir: {done.stderr.strip().splitlines()[-1:]}", ""]
+    body = done.stdout.strip()
+    if not body.startswith("## "):
+        body = f"## {title}\n\n{body}"
+    return [body, ""]
+
+
+def module_sections():
+    sections = []
+    sections += _module(
+        "offers_search.py", title="Búsqueda en el catálogo (100.000 ofertas de 2.000 cooperantes)"
+    )
+    sections += _module(
+        "offers_import.py", title="Importación del catálogo (libro de 10.000 ofertas), SQLite"
+    )
+    url, drop = _pg_database()
+    if url:
+        try:
+            sections += _module(
+                "offers_import.py",
+                "--database-url",
+                url,
+                title="Importación del catálogo, PostgreSQL",
+            )
+        finally:
+            drop()
+    sections += _module("matching.py", title="Coincidencias oferta–demanda")
+    return sections
+
+
 def main():
     call_command("migrate", verbosity=0)
     first = timed(lambda: call_command("load_reference_data", verbosity=0))[0]
@@ -114,6 +186,7 @@ def main():
     for label, url, median, pct95, queries in rows:
         lines.append(f"| {label} | `{url}` | {median:,.1f} ms | {pct95:,.1f} ms | {queries} |")
     lines.append("")
+    lines += module_sections()
     out = ROOT / "docs" / "benchmarks.md"
     out.write_text("\n".join(lines))
     print("\n".join(lines))

@@ -166,11 +166,17 @@ MATRIX.update(
         "api:offer-list": Entry(get=everyone(200), post=row(400, 400, 403, 403, 400, 403)),
         "api:offer-detail": [
             Entry(kwargs={"code": "published_code"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
-            Entry(kwargs={"code": "draft_code"}, get=row(200, 200, 404, 404, 200, 404), post=NOT_ALLOWED_METHOD),
+            Entry(
+                kwargs={"code": "draft_code"},
+                get=row(200, 200, 404, 404, 200, 404),
+                post=NOT_ALLOWED_METHOD,
+            ),
         ],
         # Import (upload → preview → confirm): AME staff and focal points
         "offers:import": Entry(get=OFFER_EDITORS, post=OFFER_EDITORS),
-        "offers:import_confirm": Entry(get=AUTH_NOT_ALLOWED, post=row(302, 302, 403, 403, 302, LOGIN)),
+        "offers:import_confirm": Entry(
+            get=AUTH_NOT_ALLOWED, post=row(302, 302, 403, 403, 302, LOGIN)
+        ),
     }
 )
 
@@ -178,15 +184,25 @@ MATRIX.update(
     {
         # Matching: follows the visibility of the need and of the offer
         "matching:need_offers": [
-            Entry(kwargs={"pk": "need_pk"}, get=row(200, 200, 200, 404, 200, LOGIN), post=NOT_ALLOWED_METHOD),
+            Entry(
+                kwargs={"pk": "need_pk"},
+                get=row(200, 200, 200, 404, 200, LOGIN),
+                post=NOT_ALLOWED_METHOD,
+            ),
             Entry(kwargs={"pk": "draft_need_pk"}, get=row(200, 200, 200, 404, 404, LOGIN)),
         ],
         "matching:offer_gads": [
-            Entry(kwargs={"code": "published_code"}, get=row(200, 200, 403, 403, 403, LOGIN), post=NOT_ALLOWED_METHOD),
+            Entry(
+                kwargs={"code": "published_code"},
+                get=row(200, 200, 403, 403, 403, LOGIN),
+                post=NOT_ALLOWED_METHOD,
+            ),
             Entry(kwargs={"code": "draft_code"}, get=row(200, 200, 404, 404, 200, LOGIN)),
         ],
         "matching:offer_my_needs": Entry(
-            kwargs={"code": "published_code"}, get=row(204, 204, 200, 200, 204, 204), post=NOT_ALLOWED_METHOD
+            kwargs={"code": "published_code"},
+            get=row(204, 204, 200, 200, 204, 204),
+            post=NOT_ALLOWED_METHOD,
         ),
         "matching:offer_eligibility": [
             Entry(
@@ -194,10 +210,17 @@ MATRIX.update(
                 get=row(200, 200, 200, 404, 200, LOGIN),
                 post=NOT_ALLOWED_METHOD,
             ),
-            Entry(kwargs={"code": "draft_code", "pk": "need_pk"}, get=row(200, 200, 404, 404, 200, LOGIN)),
+            Entry(
+                kwargs={"code": "draft_code", "pk": "need_pk"},
+                get=row(200, 200, 404, 404, 200, LOGIN),
+            ),
         ],
-        "matching:gad_opportunities": Entry(get=row(204, 204, 200, 200, 204, 204), post=NOT_ALLOWED_METHOD),
-        "matching:gad_deadlines_ics": Entry(kwargs={"token": "feed_token"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+        "matching:gad_opportunities": Entry(
+            get=row(204, 204, 200, 200, 204, 204), post=NOT_ALLOWED_METHOD
+        ),
+        "matching:gad_deadlines_ics": Entry(
+            kwargs={"token": "feed_token"}, get=everyone(200), post=NOT_ALLOWED_METHOD
+        ),
     }
 )
 

@@ -408,6 +408,28 @@ def match_ids(tree, using="default"):
     return list(map(int, joined.split())) if joined else []
 
 
+def matching_ids(criteria, using="default"):
+    """Ids of the offers with the words, facets and canton of ``criteria`` (status, dates,
+    visibility and cooperante left to the caller): ``search.apply`` filters the API, the feeds
+    and the exports with them."""
+    index = load(using)
+    bits = index.all
+    if criteria.query:
+        bits &= index.matching(search.match_tree(dataclasses.replace(criteria, facets={})), using)
+    elif criteria.canton:
+        bits &= (
+            index.of(search.NATIONAL_TOKEN)
+            | index.of(search.province_token(criteria.canton[:2]))
+            | index.of(search.canton_token(criteria.canton))
+        )
+    for group in criteria.selected_groups():
+        group_bits = 0
+        for value in criteria.facets[group]:
+            group_bits |= index.of(search.facet_token(group, value))
+        bits &= group_bits
+    return index.members(bits)
+
+
 def cooperante_ids(slug, using="default"):
     from sioc.organizations.models import Organization
 

@@ -32,17 +32,25 @@ class OfferQuerySet(models.QuerySet):
         scheduled task closes it. Yearly offers are open inside their window each year.
         """
         date = date or today()
-        window = Q(schedule=Schedule.WINDOW) & (Q(opens_on__isnull=True) | Q(opens_on__lte=date)) & (
-            Q(closes_on__isnull=True) | Q(closes_on__gte=date)
+        window = (
+            Q(schedule=Schedule.WINDOW)
+            & (Q(opens_on__isnull=True) | Q(opens_on__lte=date))
+            & (Q(closes_on__isnull=True) | Q(closes_on__gte=date))
         )
-        return self.published().filter(Q(schedule=Schedule.PERMANENT) | Q(schedule=Schedule.YEARLY) | window)
+        return self.published().filter(
+            Q(schedule=Schedule.PERMANENT) | Q(schedule=Schedule.YEARLY) | window
+        )
 
     def closing_within(self, days, date=None):
         date = date or today()
-        return self.open_on(date).filter(closes_on__gte=date, closes_on__lte=date + datetime.timedelta(days=days))
+        return self.open_on(date).filter(
+            closes_on__gte=date, closes_on__lte=date + datetime.timedelta(days=days)
+        )
 
     def covering_canton(self, canton):
-        return self.filter(Q(is_national=True) | Q(cantons=canton) | Q(provinces=canton.province_id)).distinct()
+        return self.filter(
+            Q(is_national=True) | Q(cantons=canton) | Q(provinces=canton.province_id)
+        ).distinct()
 
 
 class Offer(TimeStampedModel):
@@ -55,7 +63,9 @@ class Offer(TimeStampedModel):
         validators=[
             RegexValidator(
                 r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                _("Use solo letras sin tildes, números, punto, guion y guion bajo (p. ej. JICA-VOL-2026)."),
+                _(
+                    "Use solo letras sin tildes, números, punto, guion y guion bajo (p. ej. JICA-VOL-2026)."
+                ),
             )
         ],
     )
@@ -68,7 +78,9 @@ class Offer(TimeStampedModel):
     title = models.CharField(_("título"), max_length=300)
     summary = models.CharField(_("resumen"), max_length=600, blank=True)
     description = models.TextField(_("descripción"), blank=True)
-    modalities = models.ManyToManyField("codelists.Modality", verbose_name=_("modalidades"), blank=True)
+    modalities = models.ManyToManyField(
+        "codelists.Modality", verbose_name=_("modalidades"), blank=True
+    )
     cooperation_type = models.ForeignKey(
         "codelists.CooperationType",
         verbose_name=_("tipo de cooperación"),
@@ -77,19 +89,29 @@ class Offer(TimeStampedModel):
         on_delete=models.PROTECT,
     )
     sdgs = models.ManyToManyField("codelists.SdgGoal", verbose_name=_("ODS"), blank=True)
-    sdg_targets = models.ManyToManyField("codelists.SdgTarget", verbose_name=_("metas ODS"), blank=True)
+    sdg_targets = models.ManyToManyField(
+        "codelists.SdgTarget", verbose_name=_("metas ODS"), blank=True
+    )
     competencies = models.ManyToManyField(
         "codelists.CootadCompetency", verbose_name=_("competencias COOTAD"), blank=True
     )
-    sectors = models.ManyToManyField("codelists.DacSector", verbose_name=_("sectores CAD"), blank=True)
+    sectors = models.ManyToManyField(
+        "codelists.DacSector", verbose_name=_("sectores CAD"), blank=True
+    )
     is_national = models.BooleanField(_("cobertura nacional"), default=True)
-    provinces = models.ManyToManyField("territory.Province", verbose_name=_("provincias"), blank=True)
+    provinces = models.ManyToManyField(
+        "territory.Province", verbose_name=_("provincias"), blank=True
+    )
     cantons = models.ManyToManyField("territory.Canton", verbose_name=_("cantones"), blank=True)
     open_to_gad = models.BooleanField(_("pueden postular GAD municipales"), default=True)
     open_to_mancomunidad = models.BooleanField(_("pueden postular mancomunidades"), default=False)
     open_to_others = models.BooleanField(_("pueden postular otros actores"), default=False)
-    amount_min = models.DecimalField(_("monto mínimo"), max_digits=16, decimal_places=2, null=True, blank=True)
-    amount_max = models.DecimalField(_("monto máximo"), max_digits=16, decimal_places=2, null=True, blank=True)
+    amount_min = models.DecimalField(
+        _("monto mínimo"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    amount_max = models.DecimalField(
+        _("monto máximo"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     currency = models.ForeignKey(
         "codelists.Currency",
         verbose_name=_("moneda"),
@@ -101,7 +123,9 @@ class Offer(TimeStampedModel):
     counterpart_percent = models.DecimalField(
         _("contraparte requerida (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    schedule = models.CharField(_("plazo"), max_length=20, choices=Schedule.choices, default=Schedule.WINDOW)
+    schedule = models.CharField(
+        _("plazo"), max_length=20, choices=Schedule.choices, default=Schedule.WINDOW
+    )
     opens_on = models.DateField(_("fecha de apertura"), null=True, blank=True)
     closes_on = models.DateField(_("fecha de cierre"), null=True, blank=True, db_index=True)
     requirements = models.TextField(_("requisitos"), blank=True)
@@ -109,14 +133,20 @@ class Offer(TimeStampedModel):
     contact = models.CharField(_("contacto"), max_length=300, blank=True)
     source_url = models.URLField(_("enlace a la fuente"), max_length=500, blank=True)
     status = models.CharField(
-        _("estado"), max_length=20, choices=OfferStatus.choices, default=OfferStatus.DRAFT, db_index=True
+        _("estado"),
+        max_length=20,
+        choices=OfferStatus.choices,
+        default=OfferStatus.DRAFT,
+        db_index=True,
     )
     review_comment = models.TextField(_("observaciones de la revisión"), blank=True)
     last_verified_on = models.DateField(_("verificada el"), null=True, blank=True)
     published_at = models.DateTimeField(_("publicada el"), null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(_("cerrada el"), null=True, blank=True)
     # Analysed title for search relevance, written by sioc.offers.search.index_offers (derived).
-    search_title = models.CharField(_("título analizado"), max_length=600, blank=True, default="", editable=False)
+    search_title = models.CharField(
+        _("título analizado"), max_length=600, blank=True, default="", editable=False
+    )
 
     objects = OfferQuerySet.as_manager()
 
@@ -126,14 +156,20 @@ class Offer(TimeStampedModel):
         ordering = ["-published_at", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(amount_min__isnull=True) | Q(amount_max__isnull=True) | Q(amount_min__lte=models.F("amount_max")),
+                condition=Q(amount_min__isnull=True)
+                | Q(amount_max__isnull=True)
+                | Q(amount_min__lte=models.F("amount_max")),
                 name="offer_amount_range",
                 violation_error_message=_("El monto mínimo no puede ser mayor que el máximo."),
             ),
             models.CheckConstraint(
-                condition=Q(opens_on__isnull=True) | Q(closes_on__isnull=True) | Q(opens_on__lte=models.F("closes_on")),
+                condition=Q(opens_on__isnull=True)
+                | Q(closes_on__isnull=True)
+                | Q(opens_on__lte=models.F("closes_on")),
                 name="offer_date_range",
-                violation_error_message=_("La fecha de apertura no puede ser posterior a la de cierre."),
+                violation_error_message=_(
+                    "La fecha de apertura no puede ser posterior a la de cierre."
+                ),
             ),
         ]
 
@@ -153,7 +189,9 @@ class Offer(TimeStampedModel):
             return False
         if self.schedule in (Schedule.PERMANENT, Schedule.YEARLY):
             return True
-        return (self.opens_on is None or self.opens_on <= date) and (self.closes_on is None or self.closes_on >= date)
+        return (self.opens_on is None or self.opens_on <= date) and (
+            self.closes_on is None or self.closes_on >= date
+        )
 
     def days_to_close(self, date=None):
         date = date or today()
@@ -175,7 +213,9 @@ def attachment_path(instance, filename):
 
 
 class OfferAttachment(models.Model):
-    offer = models.ForeignKey(Offer, verbose_name=_("oferta"), on_delete=models.CASCADE, related_name="attachments")
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("oferta"), on_delete=models.CASCADE, related_name="attachments"
+    )
     title = models.CharField(_("título"), max_length=200)
     file = models.FileField(_("archivo PDF"), upload_to=attachment_path)
     uploaded_at = models.DateTimeField(_("subido el"), auto_now_add=True)
@@ -192,9 +232,15 @@ class OfferAttachment(models.Model):
 class ReviewNote(models.Model):
     """A step of the review conversation between a cooperante and AME."""
 
-    offer = models.ForeignKey(Offer, verbose_name=_("oferta"), on_delete=models.CASCADE, related_name="review_notes")
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("oferta"), on_delete=models.CASCADE, related_name="review_notes"
+    )
     author = models.ForeignKey(
-        "accounts.User", verbose_name=_("autor"), null=True, on_delete=models.SET_NULL, related_name="+"
+        "accounts.User",
+        verbose_name=_("autor"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     from_status = models.CharField(_("de"), max_length=20, choices=OfferStatus.choices)
     to_status = models.CharField(_("a"), max_length=20, choices=OfferStatus.choices)

@@ -23,6 +23,7 @@ Design (explained with measurements in docs/busqueda.md):
 """
 
 import datetime
+import json
 import re
 import unicodedata
 import uuid
@@ -325,18 +326,11 @@ def match_tree(criteria: Criteria, without: str | None = None):
 # --- filtering any Offer queryset (the API, feeds, exports) -------------------------------
 
 
-def filter_match(queryset, tree):
-    """Offers of ``queryset`` whose document matches ``tree`` (an index lookup)."""
-    if tree is None:
-        return queryset
-    vendor = connections[queryset.db].vendor
-    if vendor == "sqlite":
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        return queryset.filter(pk__in=RawSQL(sql, [to_fts5(tree)]))
-    if vendor == "postgresql":
-        sql = f"SELECT id FROM {TABLE} WHERE vector @@ to_tsquery('simple'::regconfig, %s)"
-        return queryset.filter(pk__in=RawSQL(sql, [to_tsquery(tree)]))
-    raise NotImplementedError(f"Catalogue search does not support {vendor}")
+def ids_subquery(ids, using="default"):
+    """``pk__in`` for a long list of ids, as one parameter (a JSON text or an array)."""
+    if connections[using].vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
 
 
 def expired_q(today):
@@ -367,9 +361,18 @@ def closes_within_q(days: int, today) -> Q:
 
 
 def apply(queryset, criteria: Criteria, *, today=None):
-    """Every filter of ``criteria`` on ``queryset`` (any Offer queryset)."""
+    """Every filter of ``criteria`` on ``queryset`` (any Offer queryset).
+
+    Words, facets and canton are answered by the process's facet index (``facets.py``: cached
+    text matches and bitmaps) and reach the database as one array of ids; status, dates and
+    cooperante are plain conditions on ``Offer``."""
     today = today or timezone.localdate()
-    qs = filter_match(queryset, match_tree(criteria)).filter(status_q(criteria.statuses, today))
+    qs = queryset
+    if match_tree(criteria) is not None:
+        from sioc.offers import facets  # facets.py builds on this module
+
+        qs = qs.filter(pk__in=ids_subquery(facets.matching_ids(criteria, queryset.db), qs.db))
+    qs = qs.filter(status_q(criteria.statuses, today))
     if criteria.closes_within:
         qs = qs.filter(closes_within_q(criteria.closes_within, today))
     if criteria.cooperante:

@@ -104,7 +104,12 @@ def update_offer(offer: Offer, *, actor, expected_version=None, **fields) -> Off
     before = snapshot(current, AUDITED_FIELDS)
     _apply(current, fields)
     changes = diff(before, snapshot(current, AUDITED_FIELDS))
-    if changes and current.status == OfferStatus.PUBLISHED and actor is not None and not principal(actor).is_ame_staff:
+    if (
+        changes
+        and current.status == OfferStatus.PUBLISHED
+        and actor is not None
+        and not principal(actor).is_ame_staff
+    ):
         _transition(
             current,
             OfferStatus.IN_REVIEW,

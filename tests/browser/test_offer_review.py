@@ -26,7 +26,10 @@ def test_submit_return_resubmit_publish(page, live_server, reference_data):
     PersonaFactory.make("ame_officer")
     org = focal.memberships.get().organization
     offer = services.create_offer(
-        actor=focal, code="GIZ-RIEGO-2027", cooperante=org, title="Asistencia técnica en sistemas de riego"
+        actor=focal,
+        code="GIZ-RIEGO-2027",
+        cooperante=org,
+        title="Asistencia técnica en sistemas de riego",
     )
     url = live_server.url + offer.get_absolute_url()
 
@@ -39,7 +42,9 @@ def test_submit_return_resubmit_publish(page, live_server, reference_data):
     page.goto(live_server.url + "/ofertas/revision/")
     page.get_by_role("link", name="Asistencia técnica en sistemas de riego").click()
     page.get_by_text("Devolver con observaciones").click()
-    page.get_by_label("¿Qué debe corregir el cooperante?").fill("Añada los requisitos para postular.")
+    page.get_by_label("¿Qué debe corregir el cooperante?").fill(
+        "Añada los requisitos para postular."
+    )
     page.get_by_role("button", name="Devolver", exact=True).click()
     expect(page.get_by_text("Añada los requisitos para postular.").first).to_be_visible()
 
@@ -55,5 +60,7 @@ def test_submit_return_resubmit_publish(page, live_server, reference_data):
 
     page.context.clear_cookies()
     page.goto(url)
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Asistencia técnica en sistemas de riego")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Asistencia técnica en sistemas de riego"
+    )
     assert page.js_errors == [], page.js_errors

@@ -8,137 +8,504 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('codelists', '0001_initial'),
-        ('offers', '0001_initial'),
-        ('organizations', '0001_initial'),
-        ('territory', '0001_initial'),
+        ("codelists", "0001_initial"),
+        ("offers", "0001_initial"),
+        ("organizations", "0001_initial"),
+        ("territory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExpressionOfInterest',
+            name="ExpressionOfInterest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado el')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado el')),
-                ('justification', models.TextField(verbose_name='justificación')),
-                ('contact_name', models.CharField(max_length=200, verbose_name='persona de contacto')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='correo de contacto')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='teléfono de contacto')),
-                ('status', models.CharField(choices=[('submitted', 'Enviada'), ('in_review', 'En revisión de AME'), ('referred', 'Remitida al cooperante'), ('negotiation', 'En negociación'), ('approved', 'Aprobada'), ('not_pursued', 'No continúa')], db_index=True, default='submitted', max_length=20, verbose_name='estado')),
-                ('reason', models.CharField(blank=True, choices=[('not_eligible', 'No es elegible'), ('deadline_passed', 'Venció el plazo'), ('cooperante_declined', 'El cooperante declinó'), ('gad_withdrew', 'El GAD se retiró'), ('duplicate', 'Duplicada')], max_length=30, verbose_name='motivo')),
-                ('last_action_at', models.DateTimeField(db_index=True, verbose_name='última acción')),
-                ('gad', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interests', to='organizations.organization', verbose_name='GAD')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interests', to='offers.offer', verbose_name='oferta')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado el")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado el")),
+                ("justification", models.TextField(verbose_name="justificación")),
+                (
+                    "contact_name",
+                    models.CharField(max_length=200, verbose_name="persona de contacto"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(max_length=254, verbose_name="correo de contacto"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="teléfono de contacto"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Enviada"),
+                            ("in_review", "En revisión de AME"),
+                            ("referred", "Remitida al cooperante"),
+                            ("negotiation", "En negociación"),
+                            ("approved", "Aprobada"),
+                            ("not_pursued", "No continúa"),
+                        ],
+                        db_index=True,
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("not_eligible", "No es elegible"),
+                            ("deadline_passed", "Venció el plazo"),
+                            ("cooperante_declined", "El cooperante declinó"),
+                            ("gad_withdrew", "El GAD se retiró"),
+                            ("duplicate", "Duplicada"),
+                        ],
+                        max_length=30,
+                        verbose_name="motivo",
+                    ),
+                ),
+                (
+                    "last_action_at",
+                    models.DateTimeField(db_index=True, verbose_name="última acción"),
+                ),
+                (
+                    "gad",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interests",
+                        to="organizations.organization",
+                        verbose_name="GAD",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interests",
+                        to="offers.offer",
+                        verbose_name="oferta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'expresión de interés',
-                'verbose_name_plural': 'expresiones de interés',
-                'ordering': ['-last_action_at'],
+                "verbose_name": "expresión de interés",
+                "verbose_name_plural": "expresiones de interés",
+                "ordering": ["-last_action_at"],
             },
         ),
         migrations.CreateModel(
-            name='GadProfile',
+            name="GadProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado el')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado el')),
-                ('mayor_name', models.CharField(blank=True, max_length=200, verbose_name='alcalde o alcaldesa')),
-                ('term_start', models.DateField(blank=True, null=True, verbose_name='inicio del período')),
-                ('term_end', models.DateField(blank=True, null=True, verbose_name='fin del período')),
-                ('officer_name', models.CharField(blank=True, max_length=200, verbose_name='responsable de cooperación')),
-                ('officer_email', models.EmailField(blank=True, max_length=254, verbose_name='correo del responsable')),
-                ('officer_phone', models.CharField(blank=True, max_length=40, verbose_name='teléfono del responsable')),
-                ('pdot_priorities', models.TextField(blank=True, verbose_name='prioridades del PDOT')),
-                ('digest_frequency', models.CharField(choices=[('none', 'No enviar'), ('weekly', 'Resumen semanal'), ('on_publication', 'Al publicarse cada oferta')], default='none', max_length=20, verbose_name='resumen de oportunidades por correo')),
-                ('digest_email', models.EmailField(blank=True, max_length=254, verbose_name='correo para el resumen')),
-                ('feed_token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='clave del calendario')),
-                ('networks', models.ManyToManyField(blank=True, related_name='member_gad_profiles', to='organizations.organization', verbose_name='redes de ciudades a las que pertenece')),
-                ('organization', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='gad_profile', to='organizations.organization', verbose_name='GAD')),
-                ('priority_competencies', models.ManyToManyField(blank=True, to='codelists.cootadcompetency', verbose_name='competencias prioritarias')),
-                ('priority_sdgs', models.ManyToManyField(blank=True, to='codelists.sdggoal', verbose_name='ODS prioritarios')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado el")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado el")),
+                (
+                    "mayor_name",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="alcalde o alcaldesa"
+                    ),
+                ),
+                (
+                    "term_start",
+                    models.DateField(blank=True, null=True, verbose_name="inicio del período"),
+                ),
+                (
+                    "term_end",
+                    models.DateField(blank=True, null=True, verbose_name="fin del período"),
+                ),
+                (
+                    "officer_name",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="responsable de cooperación"
+                    ),
+                ),
+                (
+                    "officer_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="correo del responsable"
+                    ),
+                ),
+                (
+                    "officer_phone",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="teléfono del responsable"
+                    ),
+                ),
+                (
+                    "pdot_priorities",
+                    models.TextField(blank=True, verbose_name="prioridades del PDOT"),
+                ),
+                (
+                    "digest_frequency",
+                    models.CharField(
+                        choices=[
+                            ("none", "No enviar"),
+                            ("weekly", "Resumen semanal"),
+                            ("on_publication", "Al publicarse cada oferta"),
+                        ],
+                        default="none",
+                        max_length=20,
+                        verbose_name="resumen de oportunidades por correo",
+                    ),
+                ),
+                (
+                    "digest_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="correo para el resumen"
+                    ),
+                ),
+                (
+                    "feed_token",
+                    models.UUIDField(
+                        default=uuid.uuid4,
+                        editable=False,
+                        unique=True,
+                        verbose_name="clave del calendario",
+                    ),
+                ),
+                (
+                    "networks",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="member_gad_profiles",
+                        to="organizations.organization",
+                        verbose_name="redes de ciudades a las que pertenece",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gad_profile",
+                        to="organizations.organization",
+                        verbose_name="GAD",
+                    ),
+                ),
+                (
+                    "priority_competencies",
+                    models.ManyToManyField(
+                        blank=True,
+                        to="codelists.cootadcompetency",
+                        verbose_name="competencias prioritarias",
+                    ),
+                ),
+                (
+                    "priority_sdgs",
+                    models.ManyToManyField(
+                        blank=True, to="codelists.sdggoal", verbose_name="ODS prioritarios"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'perfil del GAD',
-                'verbose_name_plural': 'perfiles de GAD',
+                "verbose_name": "perfil del GAD",
+                "verbose_name_plural": "perfiles de GAD",
             },
         ),
         migrations.CreateModel(
-            name='InterestEvent',
+            name="InterestEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('party', models.CharField(blank=True, choices=[('ame', 'AME'), ('cooperante', 'cooperante'), ('gad', 'GAD')], max_length=20, verbose_name='en calidad de')),
-                ('from_status', models.CharField(blank=True, choices=[('submitted', 'Enviada'), ('in_review', 'En revisión de AME'), ('referred', 'Remitida al cooperante'), ('negotiation', 'En negociación'), ('approved', 'Aprobada'), ('not_pursued', 'No continúa')], max_length=20, verbose_name='de')),
-                ('to_status', models.CharField(choices=[('submitted', 'Enviada'), ('in_review', 'En revisión de AME'), ('referred', 'Remitida al cooperante'), ('negotiation', 'En negociación'), ('approved', 'Aprobada'), ('not_pursued', 'No continúa')], max_length=20, verbose_name='a')),
-                ('reason', models.CharField(blank=True, choices=[('not_eligible', 'No es elegible'), ('deadline_passed', 'Venció el plazo'), ('cooperante_declined', 'El cooperante declinó'), ('gad_withdrew', 'El GAD se retiró'), ('duplicate', 'Duplicada')], max_length=30, verbose_name='motivo')),
-                ('comment', models.TextField(blank=True, verbose_name='comentario')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='fecha')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='usuario')),
-                ('interest', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='demands.expressionofinterest', verbose_name='expresión de interés')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "party",
+                    models.CharField(
+                        blank=True,
+                        choices=[("ame", "AME"), ("cooperante", "cooperante"), ("gad", "GAD")],
+                        max_length=20,
+                        verbose_name="en calidad de",
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("submitted", "Enviada"),
+                            ("in_review", "En revisión de AME"),
+                            ("referred", "Remitida al cooperante"),
+                            ("negotiation", "En negociación"),
+                            ("approved", "Aprobada"),
+                            ("not_pursued", "No continúa"),
+                        ],
+                        max_length=20,
+                        verbose_name="de",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Enviada"),
+                            ("in_review", "En revisión de AME"),
+                            ("referred", "Remitida al cooperante"),
+                            ("negotiation", "En negociación"),
+                            ("approved", "Aprobada"),
+                            ("not_pursued", "No continúa"),
+                        ],
+                        max_length=20,
+                        verbose_name="a",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("not_eligible", "No es elegible"),
+                            ("deadline_passed", "Venció el plazo"),
+                            ("cooperante_declined", "El cooperante declinó"),
+                            ("gad_withdrew", "El GAD se retiró"),
+                            ("duplicate", "Duplicada"),
+                        ],
+                        max_length=30,
+                        verbose_name="motivo",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comentario")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="fecha")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="usuario",
+                    ),
+                ),
+                (
+                    "interest",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="demands.expressionofinterest",
+                        verbose_name="expresión de interés",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'paso de la expresión de interés',
-                'verbose_name_plural': 'pasos de las expresiones de interés',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "paso de la expresión de interés",
+                "verbose_name_plural": "pasos de las expresiones de interés",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Need',
+            name="Need",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado el')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado el')),
-                ('title', models.CharField(max_length=300, verbose_name='título')),
-                ('problem', models.TextField(blank=True, verbose_name='problema')),
-                ('objective', models.TextField(blank=True, verbose_name='objetivo')),
-                ('beneficiaries_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='número de beneficiarios')),
-                ('beneficiary_groups', models.CharField(blank=True, max_length=300, verbose_name='grupos beneficiarios')),
-                ('estimated_budget', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='presupuesto estimado (USD)')),
-                ('counterpart_funds', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='fondos de contraparte (USD)')),
-                ('maturity', models.CharField(choices=[('idea', 'Idea'), ('profile', 'Perfil'), ('studies', 'Estudios'), ('final_design', 'Diseño definitivo')], default='idea', max_length=20, verbose_name='madurez')),
-                ('pdot_programme', models.CharField(blank=True, max_length=300, verbose_name='programa del PDOT')),
-                ('status', models.CharField(choices=[('draft', 'Borrador'), ('active', 'Activa'), ('covered', 'Cubierta'), ('withdrawn', 'Retirada')], db_index=True, default='draft', max_length=20, verbose_name='estado')),
-                ('competency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='codelists.cootadcompetency', verbose_name='competencia COOTAD')),
-                ('gad', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='needs', to='organizations.organization', verbose_name='GAD')),
-                ('modalities', models.ManyToManyField(blank=True, help_text='Solo se recomiendan ofertas con alguna de estas modalidades. Vacío: cualquiera.', to='codelists.modality', verbose_name='modalidades buscadas')),
-                ('parishes', models.ManyToManyField(blank=True, to='territory.parish', verbose_name='parroquias')),
-                ('sdg_targets', models.ManyToManyField(blank=True, to='codelists.sdgtarget', verbose_name='metas ODS')),
-                ('sdgs', models.ManyToManyField(blank=True, to='codelists.sdggoal', verbose_name='ODS')),
-                ('sector', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='codelists.dacsector', verbose_name='sector CAD')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado el")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado el")),
+                ("title", models.CharField(max_length=300, verbose_name="título")),
+                ("problem", models.TextField(blank=True, verbose_name="problema")),
+                ("objective", models.TextField(blank=True, verbose_name="objetivo")),
+                (
+                    "beneficiaries_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="número de beneficiarios"
+                    ),
+                ),
+                (
+                    "beneficiary_groups",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="grupos beneficiarios"
+                    ),
+                ),
+                (
+                    "estimated_budget",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="presupuesto estimado (USD)",
+                    ),
+                ),
+                (
+                    "counterpart_funds",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="fondos de contraparte (USD)",
+                    ),
+                ),
+                (
+                    "maturity",
+                    models.CharField(
+                        choices=[
+                            ("idea", "Idea"),
+                            ("profile", "Perfil"),
+                            ("studies", "Estudios"),
+                            ("final_design", "Diseño definitivo"),
+                        ],
+                        default="idea",
+                        max_length=20,
+                        verbose_name="madurez",
+                    ),
+                ),
+                (
+                    "pdot_programme",
+                    models.CharField(blank=True, max_length=300, verbose_name="programa del PDOT"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Borrador"),
+                            ("active", "Activa"),
+                            ("covered", "Cubierta"),
+                            ("withdrawn", "Retirada"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "competency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="codelists.cootadcompetency",
+                        verbose_name="competencia COOTAD",
+                    ),
+                ),
+                (
+                    "gad",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="needs",
+                        to="organizations.organization",
+                        verbose_name="GAD",
+                    ),
+                ),
+                (
+                    "modalities",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Solo se recomiendan ofertas con alguna de estas modalidades. Vacío: cualquiera.",
+                        to="codelists.modality",
+                        verbose_name="modalidades buscadas",
+                    ),
+                ),
+                (
+                    "parishes",
+                    models.ManyToManyField(
+                        blank=True, to="territory.parish", verbose_name="parroquias"
+                    ),
+                ),
+                (
+                    "sdg_targets",
+                    models.ManyToManyField(
+                        blank=True, to="codelists.sdgtarget", verbose_name="metas ODS"
+                    ),
+                ),
+                (
+                    "sdgs",
+                    models.ManyToManyField(blank=True, to="codelists.sdggoal", verbose_name="ODS"),
+                ),
+                (
+                    "sector",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="codelists.dacsector",
+                        verbose_name="sector CAD",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'necesidad',
-                'verbose_name_plural': 'necesidades',
-                'ordering': ['-updated_at'],
+                "verbose_name": "necesidad",
+                "verbose_name_plural": "necesidades",
+                "ordering": ["-updated_at"],
             },
         ),
         migrations.AddField(
-            model_name='expressionofinterest',
-            name='need',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='interests', to='demands.need', verbose_name='necesidad que atiende'),
+            model_name="expressionofinterest",
+            name="need",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="interests",
+                to="demands.need",
+                verbose_name="necesidad que atiende",
+            ),
         ),
         migrations.CreateModel(
-            name='NeedAttachment',
+            name="NeedAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='título')),
-                ('file', models.FileField(upload_to=sioc.demands.models.need_attachment_path, verbose_name='archivo PDF')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='subido el')),
-                ('need', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='demands.need', verbose_name='necesidad')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="título")),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=sioc.demands.models.need_attachment_path,
+                        verbose_name="archivo PDF",
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="subido el")),
+                (
+                    "need",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="demands.need",
+                        verbose_name="necesidad",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adjunto de la necesidad',
-                'verbose_name_plural': 'adjuntos de la necesidad',
-                'ordering': ['uploaded_at', 'id'],
+                "verbose_name": "adjunto de la necesidad",
+                "verbose_name_plural": "adjuntos de la necesidad",
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='expressionofinterest',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ('submitted', 'in_review', 'referred', 'negotiation'))), fields=('gad', 'offer'), name='one_open_interest_per_gad_and_offer', violation_error_message='Su GAD ya tiene una expresión de interés abierta para esta oferta.'),
+            model_name="expressionofinterest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("status__in", ("submitted", "in_review", "referred", "negotiation"))
+                ),
+                fields=("gad", "offer"),
+                name="one_open_interest_per_gad_and_offer",
+                violation_error_message="Su GAD ya tiene una expresión de interés abierta para esta oferta.",
+            ),
         ),
     ]

@@ -8,101 +8,361 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('codelists', '0001_initial'),
-        ('organizations', '0001_initial'),
-        ('territory', '0001_initial'),
+        ("codelists", "0001_initial"),
+        ("organizations", "0001_initial"),
+        ("territory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='creado el')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='actualizado el')),
-                ('code', models.CharField(max_length=40, unique=True, validators=[django.core.validators.RegexValidator('^[A-Za-z0-9][A-Za-z0-9._-]*$', 'Use solo letras sin tildes, números, punto, guion y guion bajo (p. ej. JICA-VOL-2026).')], verbose_name='código')),
-                ('title', models.CharField(max_length=300, verbose_name='título')),
-                ('summary', models.CharField(blank=True, max_length=600, verbose_name='resumen')),
-                ('description', models.TextField(blank=True, verbose_name='descripción')),
-                ('is_national', models.BooleanField(default=True, verbose_name='cobertura nacional')),
-                ('open_to_gad', models.BooleanField(default=True, verbose_name='pueden postular GAD municipales')),
-                ('open_to_mancomunidad', models.BooleanField(default=False, verbose_name='pueden postular mancomunidades')),
-                ('open_to_others', models.BooleanField(default=False, verbose_name='pueden postular otros actores')),
-                ('amount_min', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='monto mínimo')),
-                ('amount_max', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='monto máximo')),
-                ('counterpart_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='contraparte requerida (%)')),
-                ('schedule', models.CharField(choices=[('window', 'Convocatoria con fechas'), ('permanent', 'Permanente'), ('yearly', 'Recurrente cada año')], default='window', max_length=20, verbose_name='plazo')),
-                ('opens_on', models.DateField(blank=True, null=True, verbose_name='fecha de apertura')),
-                ('closes_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='fecha de cierre')),
-                ('requirements', models.TextField(blank=True, verbose_name='requisitos')),
-                ('how_to_apply', models.TextField(blank=True, verbose_name='cómo postular')),
-                ('contact', models.CharField(blank=True, max_length=300, verbose_name='contacto')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='enlace a la fuente')),
-                ('status', models.CharField(choices=[('draft', 'Borrador'), ('in_review', 'En revisión'), ('published', 'Publicada'), ('closed', 'Cerrada'), ('archived', 'Archivada')], db_index=True, default='draft', max_length=20, verbose_name='estado')),
-                ('review_comment', models.TextField(blank=True, verbose_name='observaciones de la revisión')),
-                ('last_verified_on', models.DateField(blank=True, null=True, verbose_name='verificada el')),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='publicada el')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='cerrada el')),
-                ('cantons', models.ManyToManyField(blank=True, to='territory.canton', verbose_name='cantones')),
-                ('competencies', models.ManyToManyField(blank=True, to='codelists.cootadcompetency', verbose_name='competencias COOTAD')),
-                ('cooperante', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='organizations.organization', verbose_name='cooperante')),
-                ('cooperation_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='codelists.cooperationtype', verbose_name='tipo de cooperación')),
-                ('currency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='codelists.currency', to_field='code', verbose_name='moneda')),
-                ('modalities', models.ManyToManyField(blank=True, to='codelists.modality', verbose_name='modalidades')),
-                ('provinces', models.ManyToManyField(blank=True, to='territory.province', verbose_name='provincias')),
-                ('sdg_targets', models.ManyToManyField(blank=True, to='codelists.sdgtarget', verbose_name='metas ODS')),
-                ('sdgs', models.ManyToManyField(blank=True, to='codelists.sdggoal', verbose_name='ODS')),
-                ('sectors', models.ManyToManyField(blank=True, to='codelists.dacsector', verbose_name='sectores CAD')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="creado el")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="actualizado el")),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=40,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                                "Use solo letras sin tildes, números, punto, guion y guion bajo (p. ej. JICA-VOL-2026).",
+                            )
+                        ],
+                        verbose_name="código",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="título")),
+                ("summary", models.CharField(blank=True, max_length=600, verbose_name="resumen")),
+                ("description", models.TextField(blank=True, verbose_name="descripción")),
+                (
+                    "is_national",
+                    models.BooleanField(default=True, verbose_name="cobertura nacional"),
+                ),
+                (
+                    "open_to_gad",
+                    models.BooleanField(
+                        default=True, verbose_name="pueden postular GAD municipales"
+                    ),
+                ),
+                (
+                    "open_to_mancomunidad",
+                    models.BooleanField(
+                        default=False, verbose_name="pueden postular mancomunidades"
+                    ),
+                ),
+                (
+                    "open_to_others",
+                    models.BooleanField(
+                        default=False, verbose_name="pueden postular otros actores"
+                    ),
+                ),
+                (
+                    "amount_min",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="monto mínimo",
+                    ),
+                ),
+                (
+                    "amount_max",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="monto máximo",
+                    ),
+                ),
+                (
+                    "counterpart_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="contraparte requerida (%)",
+                    ),
+                ),
+                (
+                    "schedule",
+                    models.CharField(
+                        choices=[
+                            ("window", "Convocatoria con fechas"),
+                            ("permanent", "Permanente"),
+                            ("yearly", "Recurrente cada año"),
+                        ],
+                        default="window",
+                        max_length=20,
+                        verbose_name="plazo",
+                    ),
+                ),
+                (
+                    "opens_on",
+                    models.DateField(blank=True, null=True, verbose_name="fecha de apertura"),
+                ),
+                (
+                    "closes_on",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="fecha de cierre"
+                    ),
+                ),
+                ("requirements", models.TextField(blank=True, verbose_name="requisitos")),
+                ("how_to_apply", models.TextField(blank=True, verbose_name="cómo postular")),
+                ("contact", models.CharField(blank=True, max_length=300, verbose_name="contacto")),
+                (
+                    "source_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="enlace a la fuente"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Borrador"),
+                            ("in_review", "En revisión"),
+                            ("published", "Publicada"),
+                            ("closed", "Cerrada"),
+                            ("archived", "Archivada"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="observaciones de la revisión"),
+                ),
+                (
+                    "last_verified_on",
+                    models.DateField(blank=True, null=True, verbose_name="verificada el"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="publicada el"
+                    ),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="cerrada el"),
+                ),
+                (
+                    "cantons",
+                    models.ManyToManyField(
+                        blank=True, to="territory.canton", verbose_name="cantones"
+                    ),
+                ),
+                (
+                    "competencies",
+                    models.ManyToManyField(
+                        blank=True,
+                        to="codelists.cootadcompetency",
+                        verbose_name="competencias COOTAD",
+                    ),
+                ),
+                (
+                    "cooperante",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="organizations.organization",
+                        verbose_name="cooperante",
+                    ),
+                ),
+                (
+                    "cooperation_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="codelists.cooperationtype",
+                        verbose_name="tipo de cooperación",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="codelists.currency",
+                        to_field="code",
+                        verbose_name="moneda",
+                    ),
+                ),
+                (
+                    "modalities",
+                    models.ManyToManyField(
+                        blank=True, to="codelists.modality", verbose_name="modalidades"
+                    ),
+                ),
+                (
+                    "provinces",
+                    models.ManyToManyField(
+                        blank=True, to="territory.province", verbose_name="provincias"
+                    ),
+                ),
+                (
+                    "sdg_targets",
+                    models.ManyToManyField(
+                        blank=True, to="codelists.sdgtarget", verbose_name="metas ODS"
+                    ),
+                ),
+                (
+                    "sdgs",
+                    models.ManyToManyField(blank=True, to="codelists.sdggoal", verbose_name="ODS"),
+                ),
+                (
+                    "sectors",
+                    models.ManyToManyField(
+                        blank=True, to="codelists.dacsector", verbose_name="sectores CAD"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'oferta',
-                'verbose_name_plural': 'ofertas',
-                'ordering': ['-published_at', 'title'],
+                "verbose_name": "oferta",
+                "verbose_name_plural": "ofertas",
+                "ordering": ["-published_at", "title"],
             },
         ),
         migrations.CreateModel(
-            name='OfferAttachment',
+            name="OfferAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='título')),
-                ('file', models.FileField(upload_to=sioc.offers.models.attachment_path, verbose_name='archivo PDF')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='subido el')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='offers.offer', verbose_name='oferta')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="título")),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=sioc.offers.models.attachment_path, verbose_name="archivo PDF"
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="subido el")),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="offers.offer",
+                        verbose_name="oferta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adjunto',
-                'verbose_name_plural': 'adjuntos',
-                'ordering': ['uploaded_at'],
+                "verbose_name": "adjunto",
+                "verbose_name_plural": "adjuntos",
+                "ordering": ["uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewNote',
+            name="ReviewNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('draft', 'Borrador'), ('in_review', 'En revisión'), ('published', 'Publicada'), ('closed', 'Cerrada'), ('archived', 'Archivada')], max_length=20, verbose_name='de')),
-                ('to_status', models.CharField(choices=[('draft', 'Borrador'), ('in_review', 'En revisión'), ('published', 'Publicada'), ('closed', 'Cerrada'), ('archived', 'Archivada')], max_length=20, verbose_name='a')),
-                ('comment', models.TextField(blank=True, verbose_name='comentario')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='fecha')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='autor')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_notes', to='offers.offer', verbose_name='oferta')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Borrador"),
+                            ("in_review", "En revisión"),
+                            ("published", "Publicada"),
+                            ("closed", "Cerrada"),
+                            ("archived", "Archivada"),
+                        ],
+                        max_length=20,
+                        verbose_name="de",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Borrador"),
+                            ("in_review", "En revisión"),
+                            ("published", "Publicada"),
+                            ("closed", "Cerrada"),
+                            ("archived", "Archivada"),
+                        ],
+                        max_length=20,
+                        verbose_name="a",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comentario")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="fecha")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="autor",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_notes",
+                        to="offers.offer",
+                        verbose_name="oferta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nota de revisión',
-                'verbose_name_plural': 'notas de revisión',
-                'ordering': ['created_at', 'id'],
+                "verbose_name": "nota de revisión",
+                "verbose_name_plural": "notas de revisión",
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_min__isnull', True), ('amount_max__isnull', True), ('amount_min__lte', models.F('amount_max')), _connector='OR'), name='offer_amount_range', violation_error_message='El monto mínimo no puede ser mayor que el máximo.'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("amount_min__isnull", True),
+                    ("amount_max__isnull", True),
+                    ("amount_min__lte", models.F("amount_max")),
+                    _connector="OR",
+                ),
+                name="offer_amount_range",
+                violation_error_message="El monto mínimo no puede ser mayor que el máximo.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('opens_on__isnull', True), ('closes_on__isnull', True), ('opens_on__lte', models.F('closes_on')), _connector='OR'), name='offer_date_range', violation_error_message='La fecha de apertura no puede ser posterior a la de cierre.'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("opens_on__isnull", True),
+                    ("closes_on__isnull", True),
+                    ("opens_on__lte", models.F("closes_on")),
+                    _connector="OR",
+                ),
+                name="offer_date_range",
+                violation_error_message="La fecha de apertura no puede ser posterior a la de cierre.",
+            ),
         ),
     ]

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url
 
 from sioc.common.htmx import is_htmx_partial, render_page_or_partial
-from sioc.offers import feeds, queries
+from sioc.offers import feeds, permissions, queries
 
 
 @require_safe
@@ -31,7 +31,8 @@ def catalog(request):
 @require_safe
 def offer_detail(request, code):
     offer = queries.offer_detail(request.user, code)
-    return render(request, "offers/detail.html", {"offer": offer})
+    can_see_fits = permissions.can(request.user, "view_history", offer)
+    return render(request, "offers/detail.html", {"offer": offer, "can_see_fits": can_see_fits})
 
 
 @require_safe
