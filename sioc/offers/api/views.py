@@ -24,6 +24,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from sioc.common.errors import ConflictError
@@ -90,6 +91,12 @@ WRITE_DESCRIPTION = gettext_lazy(
 )
 
 
+class OfferPagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "por_pagina"
+    max_page_size = 100
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=gettext_lazy("Ofertas de cooperación"),
@@ -148,6 +155,7 @@ class OfferViewSet(
 
     serializer_class = OfferSerializer
     filterset_class = OfferFilterSet
+    pagination_class = OfferPagination
     lookup_field = "code"
     lookup_value_regex = CODE_REGEX
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
