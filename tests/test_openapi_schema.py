@@ -30,8 +30,11 @@ DB_BOUNDS = re.compile(
 )
 
 
+DB_FORMATS = re.compile(r"^\s*format: int(32|64)\n", re.MULTILINE)
+
+
 def without_db_bounds(text: str) -> str:
-    return DB_BOUNDS.sub("", text)
+    return DB_FORMATS.sub("", DB_BOUNDS.sub("", text))
 
 
 def test_committed_schema_matches_the_code(tmp_path):
