@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from sioc.audit.choices import Action
 from sioc.audit.services import diff, record, snapshot
 from sioc.common.errors import ConflictError
+from sioc.common.files import checked_pdf_name
 from sioc.common.roles import AME_ROLES, GAD_ROLES, Role
 from sioc.demands.choices import (
     INTEREST_TRANSITIONS,
@@ -30,8 +31,6 @@ from sioc.demands.models import (
     Need,
     NeedAttachment,
 )
-
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 NEED_SCALAR_FIELDS = [
     "title",
@@ -148,13 +147,7 @@ def change_need_status(need: Need, to_status, *, actor) -> Need:
 @transaction.atomic
 def add_need_attachment(need: Need, *, actor, title, uploaded_file) -> NeedAttachment:
     """Attach a PDF (checked by its signature, not its name), at most 10 MB."""
-    if uploaded_file.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(_("El archivo pesa más de 10 MB."))
-    head = uploaded_file.read(5)
-    uploaded_file.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError(_("El archivo no es un PDF."))
-    name = uploaded_file.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:100] or "documento.pdf"
+    name = checked_pdf_name(uploaded_file)
     attachment = NeedAttachment(need=need, title=(title or name)[:200])
     attachment.file.save(name, uploaded_file, save=False)
     attachment.full_clean()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from sioc.audit.choices import Action
 from sioc.audit.services import diff, record, snapshot
 from sioc.common.errors import ConflictError
+from sioc.common.files import checked_pdf_name
 from sioc.common.roles import principal
 from sioc.offers.choices import TRANSITIONS, OfferStatus, Schedule
 from sioc.offers.models import Offer, OfferAttachment, ReviewNote
@@ -49,7 +50,6 @@ M2M_FIELDS = [
     "cantons",
 ]
 AUDITED_FIELDS = SCALAR_FIELDS + M2M_FIELDS + ["status"]
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
 def _changed(offer_ids):
@@ -203,14 +203,9 @@ def verify_offer(offer: Offer, *, actor) -> Offer:
 @transaction.atomic
 def add_attachment(offer: Offer, *, actor, title, uploaded_file) -> OfferAttachment:
     """Attach a PDF (checked by its signature, not its name), at most 10 MB."""
-    if uploaded_file.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(_("El archivo pesa más de 10 MB."))
-    head = uploaded_file.read(5)
-    uploaded_file.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError(_("El archivo no es un PDF."))
-    attachment = OfferAttachment(offer=offer, title=title or uploaded_file.name[:200])
-    attachment.file.save(uploaded_file.name.rsplit("/", 1)[-1][:100], uploaded_file, save=False)
+    name = checked_pdf_name(uploaded_file)
+    attachment = OfferAttachment(offer=offer, title=(title or name)[:200])
+    attachment.file.save(name, uploaded_file, save=False)
     attachment.full_clean()
     attachment.save()
     record(
