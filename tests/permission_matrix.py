@@ -227,8 +227,3 @@ MATRIX.update(
 # The Django admin's own pages are guarded by the admin site (is_staff + model permissions);
 # the matrix checks its entry points only.
 DELEGATED_NAMESPACES = {"admin"}
-
-# Demand (needs, GAD profiles, expressions of interest): rows kept beside their record builders.
-from sioc.demands.tests.matrix import DEMANDS_MATRIX  # noqa: E402
-
-MATRIX.update(DEMANDS_MATRIX)

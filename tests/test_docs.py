@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from sioc.common.roles import Role
-from tests.permission_matrix import MATRIX
+from tests.full_matrix import MATRIX
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from sioc.demands.tests.matrix import make_records
 from sioc.offers.choices import OfferStatus
 from sioc.offers.services import create_offer
 from sioc.organizations.models import Contact, Organization
-from tests.permission_matrix import DELEGATED_NAMESPACES, MATRIX, PERSONAS
+from tests.full_matrix import DELEGATED_NAMESPACES, MATRIX, PERSONAS
 
 
 def iter_url_names(patterns=None, namespace=""):
