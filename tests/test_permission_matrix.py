@@ -7,11 +7,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sioc.accounts.tests.factories import OrganizationFactory
 from sioc.demands.services import create_need, profile_for
-from sioc.demands.tests.matrix import make_records
 from sioc.offers.choices import OfferStatus
 from sioc.offers.services import create_offer
 from sioc.organizations.models import Contact, Organization
-from tests.full_matrix import DELEGATED_NAMESPACES, MATRIX, PERSONAS
+from tests.full_matrix import DELEGATED_NAMESPACES, MATRIX, PERSONAS, make_records
 
 
 def iter_url_names(patterns=None, namespace=""):

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks.backends.database",
     "sioc.common",
     "sioc.audit",
     "sioc.territory",
@@ -101,7 +103,10 @@ INSTALLED_APPS = [
     "sioc.accounts",
     "sioc.offers",
     "sioc.demands",
+    "sioc.missions",
+    "sioc.projects",
     "sioc.matching",
+    "sioc.dashboards",
     "sioc.api",
 ]
 
@@ -223,6 +228,14 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("SIOC_MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Background work (django-tasks): jobs are rows in the database, run by `sioc db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.database.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # E-mail: console in development and tests; SMTP when SIOC_EMAIL_HOST is set.
 EMAIL_HOST = env("SIOC_EMAIL_HOST")

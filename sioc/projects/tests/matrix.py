@@ -1,0 +1,11 @@
+"""The projects rows of the permission matrix (conventions of tests/permission_matrix.py).
+
+``PROJECTS_MATRIX`` maps URL names to Entry objects; ``make_records(focal_org, n)`` creates fresh records
+for one request and returns the context keys (prefixed with "projects_") the entries' kwargs use.
+"""
+
+PROJECTS_MATRIX = {}
+
+
+def make_records(focal_org, n):
+    return {}
