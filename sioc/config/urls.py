@@ -18,6 +18,7 @@ urlpatterns = [
     path("ofertas/", include("sioc.offers.urls")),
     path("demanda/", include("sioc.demands.urls")),
     path("misiones/", include("sioc.missions.urls")),
+    path("proyectos/iati/", include("sioc.projects.iati.urls")),
     path("proyectos/", include("sioc.projects.urls")),
     path("tableros/", include("sioc.dashboards.urls")),
     path("coincidencias/", include("sioc.matching.urls")),
