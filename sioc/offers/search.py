@@ -578,6 +578,19 @@ def index_offers(offer_ids, *, using=None):
     return done
 
 
+# Organisation fields the search data of its offers is built from (text, acronym, facets).
+INDEXED_ORGANIZATION_FIELDS = {"name", "acronym", "kind", "country"}
+
+
+def reindex_cooperante(sender, *, organization, fields, **kwargs):
+    """A cooperante's name, acronym, kind or country changed: its offers' search data follows."""
+    if not INDEXED_ORGANIZATION_FIELDS.intersection(fields):
+        return 0
+    from sioc.offers.models import Offer
+
+    return index_offers(Offer.objects.filter(cooperante=organization).values_list("pk", flat=True))
+
+
 def touch(using=None):
     """Give the index a new generation: in-process facet indexes (facets.py) see the change."""
     using = using or router.db_for_write(_offer_model())

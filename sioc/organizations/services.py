@@ -8,6 +8,7 @@ from sioc.audit.choices import Action
 from sioc.audit.services import diff, record, snapshot
 from sioc.common.errors import ConflictError
 from sioc.organizations.choices import OrganizationKind
+from sioc.organizations.events import organization_changed
 from sioc.organizations.models import Contact, Organization
 
 EDITABLE_FIELDS = [
@@ -71,6 +72,7 @@ def update_organization(
     changes = diff(before, snapshot(current, EDITABLE_FIELDS))
     if changes:
         record(actor=actor, action=Action.UPDATE, obj=current, changes=changes)
+        organization_changed.send(sender=Organization, organization=current, fields=sorted(changes))
     return current
 
 

@@ -1,6 +1,7 @@
 """Catalogue search: Spanish analysis, synonyms, the index and the filters (SQLite and PostgreSQL)."""
 
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -243,6 +244,28 @@ def test_index_follows_every_change(offers):
     services.change_status(agua, OfferStatus.CLOSED, actor=None)
     assert find("catastro") == []
     assert find("catastro", estado="closed") == ["AGUA"]
+
+
+def test_renaming_a_cooperante_reindexes_its_offers(offers):
+    from sioc.organizations.services import update_organization
+
+    caf = offers["vias"].cooperante
+    update_organization(
+        caf, actor=None, name="Banco Andino de Fomento", acronym="BAF", country="JP"
+    )
+    assert find("andino") == ["BECA", "VIAS"]
+    assert find("baf") == ["BECA", "VIAS"]
+    assert find(pais="jp") == ["AGUA", "BECA", "CURSO", "VIAS", "VOL"]
+    assert find("caf") == []
+
+
+def test_reindex_offers_command_rebuilds_the_index(offers):
+    from django.core.management import call_command
+
+    Offer.objects.filter(code="BECA").delete()  # outside the services: the index is stale
+    call_command("reindex_offers", stdout=io.StringIO())
+    assert find("becas") == []
+    assert find("capacitación") == ["CURSO"]
 
 
 def test_facets_filter_and_combine(offers):
