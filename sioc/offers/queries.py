@@ -218,6 +218,30 @@ class _Results:
         return decorate_from_index(offers, self.result.index, self.today)
 
 
+class IndexedResults:
+    """The API's list through the same facet index as the page: the count is known, a slice
+    reads one page of ids from the index and those offers from ``queryset`` (already limited to
+    what the user may see and prefetched for serialising), in the index's order."""
+
+    def __init__(self, user, criteria, queryset, *, today=None):
+        self.queryset = queryset
+        self.result = facets.run(criteria, search_scope(user), today=today or timezone.localdate())
+
+    def count(self):
+        return self.result.total
+
+    def __len__(self):
+        return self.result.total
+
+    def __getitem__(self, item):
+        start, stop = item.start or 0, item.stop or self.result.total
+        ids = self.result.page(start, stop - start)
+        if not ids:
+            return []
+        found = self.queryset.filter(pk__in=ids).in_bulk()
+        return [found[i] for i in ids if i in found]
+
+
 def user_canton_code(user, codes_by_id) -> str:
     """The canton of the user's GAD (officer or authority), for «cubre mi cantón»."""
     for org in principal(user).gad_organizations:

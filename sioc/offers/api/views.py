@@ -29,7 +29,7 @@ from rest_framework.response import Response
 
 from sioc.common.errors import ConflictError
 from sioc.common.roles import principal
-from sioc.offers import permissions, services
+from sioc.offers import permissions, queries, services
 from sioc.offers.api.serializers import OfferSerializer, OfferWriteSerializer
 from sioc.offers.choices import TRANSITIONS, OfferStatus
 from sioc.offers.filters import OfferFilterSet
@@ -177,6 +177,16 @@ class OfferViewSet(
         # The list shows published offers unless ?estado= asks for others (OfferFilterSet);
         # whatever it asks, only among the offers this user may see.
         return permissions.visible_to(self.request.user, qs)
+
+    def list(self, request, *args, **kwargs):
+        # The same in-memory facet index as the catalogue page answers which offers and in which
+        # order; the database reads only the page's offers.
+        filterset = OfferFilterSet(request.query_params, queryset=Offer.objects.none())
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        results = queries.IndexedResults(request.user, filterset.criteria, self.get_queryset())
+        page = self.paginate_queryset(results)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self):
         # The catalogue filters choose lists; a single offer is found by its code alone.
