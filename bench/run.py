@@ -145,6 +145,11 @@ def module_sections():
         finally:
             drop()
     sections += _module("matching.py", title="Coincidencias oferta–demanda")
+    sections += _module(
+        "missions_report.py", title="Informe de sistematización (10 reuniones, 20 fotos)"
+    )
+    sections += _module("iati.py", title="IATI: importación y exportación")
+    sections += _module("dashboards.py", title="Tableros y mapa (20.000 proyectos)")
     return sections
 
 

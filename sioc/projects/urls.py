@@ -1,3 +1,43 @@
+from django.urls import path
+
+from sioc.projects.views import monitoring, portal, projects
+
 app_name = "projects"
 
-urlpatterns = []
+urlpatterns = [
+    # Public transparency portal (views/portal.py)
+    path("portal/", portal.portal, name="portal"),
+    # Projects (views/projects.py)
+    path("", projects.project_list, name="list"),
+    path("exportar.<str:fmt>", projects.export, name="export"),
+    path("nuevo/", projects.project_create, name="create"),
+    path(
+        "nuevo/desde-interes/<int:pk>/",
+        projects.project_create_from_interest,
+        name="create_from_interest",
+    ),
+    path("<int:pk>/", projects.project_detail, name="detail"),
+    path("<int:pk>/editar/", projects.project_edit, name="edit"),
+    path("<int:pk>/organizaciones-ods-sectores/", projects.project_shares, name="shares"),
+    path("<int:pk>/publicacion/", projects.project_publish, name="publish"),
+    path("<int:pk>/transacciones/", projects.transaction_add, name="transaction_add"),
+    path("<int:pk>/resultados/", projects.result_add, name="result_add"),
+    path("<int:pk>/indicadores/", projects.indicator_add, name="indicator_add"),
+    path("<int:pk>/documentos/", projects.document_add, name="document_add"),
+    path("<int:pk>/documentos/<int:document_id>/", projects.document_download, name="document"),
+    path("<int:pk>/riesgos/", projects.risk_add, name="risk_add"),
+    path("<int:pk>/periodos/", projects.periods_generate, name="periods_generate"),
+    # Monitoring (views/monitoring.py)
+    path("informes-atrasados/", monitoring.overdue, name="overdue"),
+    path("<int:pk>/periodos/<int:period_id>/", monitoring.period_detail, name="period"),
+    path(
+        "<int:pk>/periodos/<int:period_id>/revision/",
+        monitoring.period_review,
+        name="period_review",
+    ),
+    path(
+        "<int:pk>/periodos/<int:period_id>/evidencias/<int:evidence_id>/",
+        monitoring.evidence_download,
+        name="evidence",
+    ),
+]
