@@ -11,6 +11,8 @@ export SIOC_DATA_DIR ?= $(abspath ../shared/data)
 
 demo: setup
 	$(SIOC) load_demo_data
+	@# A background worker runs the queued tasks (IATI imports from the web) while the server runs.
+	$(SIOC) db_worker --interval 1 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(SIOC) runserver 127.0.0.1:8000
 
 setup: install assets migrate

@@ -10,14 +10,16 @@ from sioc.dashboards.queries import Chart, usd
 
 WIDTH = 720
 LABEL_WIDTH = 290
-BAR_MAX = 300
+BAR_MAX = 270
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
-LABEL_CHARS = 42
+LABEL_CHARS = 34
 
 COL_HEIGHT = 230
 COL_TOP = 26
+COL_TOP_CROWDED = 70  # room for the vertical value labels
 COL_BOTTOM = 190
+CROWDED_SLOT = 56  # narrower columns get their value written vertically
 
 
 @dataclass
@@ -92,9 +94,11 @@ def columns(rows):
     n = max(len(rows), 1)
     slot = (WIDTH - 20) / n
     col_width = min(48, slot * 0.7)
+    crowded = slot < CROWDED_SLOT
+    col_top = COL_TOP_CROWDED if crowded else COL_TOP
     shapes = []
     for i, r in enumerate(rows):
-        height = round((COL_BOTTOM - COL_TOP) * r.amount / top, 1) if r.amount > 0 else 0
+        height = round((COL_BOTTOM - col_top) * r.amount / top, 1) if r.amount > 0 else 0
         x = round(10 + i * slot + (slot - col_width) / 2, 1)
         center = round(x + col_width / 2, 1)
         shapes.append(
@@ -109,8 +113,8 @@ def columns(rows):
                 height=height,
                 text_x=center,
                 text_y=COL_BOTTOM + 18,
-                value_x=center,
-                value_y=COL_BOTTOM - height - 6,
+                value_x=round(center + 4, 1) if crowded else center,
+                value_y=COL_BOTTOM - height - (4 if crowded else 6),
             )
         )
     return {
@@ -119,6 +123,7 @@ def columns(rows):
         "bars": shapes,
         "baseline": COL_BOTTOM,
         "small": n > 12,
+        "crowded": crowded,
     }
 
 
