@@ -16,7 +16,7 @@ before this module); an offer that is missing is created from that module's entr
 through ``sioc.offers.services.create_offer``.
 
 ``load`` is idempotent: missions are keyed by slug, meetings and panels by their order,
-recommendations by order within their meeting; what exists is updated only where the demo text
+recommendations by order within their meeting, speakers by name within their panel; what exists is updated only where the demo text
 differs (through the missions services, which audit real changes only), what is missing is
 added, and nothing users added is removed. A mission's status is set only when it is created.
 """
@@ -1378,14 +1378,14 @@ def _load_panel(mission, panel, order, data, *, actor):
         changed = {k: v for k, v in fields.items() if getattr(panel, k) != v}
         if changed:
             panel = services.update_panel(panel, actor=actor, **changed)
-    known = set(panel.speakers.values_list("name", flat=True))
+    known = {s.name: s for s in panel.speakers.all()}
     for s_order, (name, organization, contribution) in enumerate(data["speakers"]):
-        if name not in known:
-            services.add_speaker(
-                panel,
-                actor=actor,
-                order=s_order,
-                name=name,
-                organization_name=organization,
-                contribution=contribution,
-            )
+        fields = {"order": s_order, "organization_name": organization, "contribution": contribution}
+        speaker = known.get(name)
+        if speaker is None:
+            services.add_speaker(panel, actor=actor, name=name, **fields)
+            continue
+        # Correct a demo speaker edited since the last load; no event when nothing differs.
+        changed = {k: v for k, v in fields.items() if getattr(speaker, k) != v}
+        if changed:
+            services.update_speaker(speaker, actor=actor, **changed)

@@ -3,7 +3,7 @@
 - Everyone, anonymous included, sees published missions and their report.
 - AME staff (administrators and officers) see, create and edit every mission.
 - Officers and authorities of a GAD that took part in a mission (a Participant organisation) see
-  it even before it is published, add photos and notes to it and see its dashboard.
+  it even before it is published, add photos and notes to it and see its dashboard and history.
 - Any other unpublished mission answers 404.
 """
 
@@ -13,7 +13,16 @@ from sioc.common.roles import GAD_ROLES, principal
 from sioc.missions.choices import MissionStatus
 from sioc.missions.models import Mission
 
-AME_ACTIONS = {"change", "change_status", "view_dashboard", "contribute", "view_all"}
+AME_ACTIONS = {
+    "change",
+    "change_status",
+    "view_dashboard",
+    "view_history",
+    "contribute",
+    "view_all",
+}
+# What the officers and authorities of a GAD of the delegation may do with their mission.
+PARTICIPANT_ACTIONS = {"contribute", "view_dashboard", "view_history"}
 
 
 def participant_gad_ids(user):
@@ -41,7 +50,9 @@ def takes_part(user, mission: Mission) -> bool:
 
 def can(user, action: str, obj: Mission | None = None) -> bool:
     """Actions: create, change (the mission and everything in it), change_status, contribute
-    (photos and notes), view_dashboard (one mission, or all with ``obj=None``)."""
+    (photos and notes), view_dashboard (one mission, or all with ``obj=None``), view_history
+    (the mission's audit trail: AME and the GADs of the delegation, as an organisation's own
+    people see its history)."""
     p = principal(user)
     if not p.is_authenticated:
         return False
@@ -49,6 +60,6 @@ def can(user, action: str, obj: Mission | None = None) -> bool:
         return action == "create" or action in AME_ACTIONS
     if obj is None:
         return False
-    if action in {"contribute", "view_dashboard"}:
+    if action in PARTICIPANT_ACTIONS:
         return takes_part(user, obj)
     return False

@@ -1,16 +1,20 @@
 """Reads for mission pages and dashboards. Visibility always comes from permissions.visible_to."""
 
+import datetime
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from sioc.audit.models import AuditEvent
 from sioc.codelists.models import Country
 from sioc.demands.choices import InterestStatus
 from sioc.demands.models import ExpressionOfInterest
 from sioc.missions import permissions
 from sioc.missions.choices import FollowUpStatus, MissionKind, MissionStatus
 from sioc.missions.models import (
+    Counterpart,
     FollowUpAction,
     Meeting,
     Mission,
@@ -19,6 +23,7 @@ from sioc.missions.models import (
     Participant,
     Photo,
     Recommendation,
+    Speaker,
 )
 
 PAGE_SIZE = 25
@@ -156,6 +161,80 @@ def participant_of(mission: Mission, pk) -> Participant:
 
 def photo_of(mission: Mission, pk) -> Photo:
     return get_object_or_404(Photo, mission=mission, pk=pk)
+
+
+def counterpart_of(mission: Mission, pk) -> Counterpart:
+    return get_object_or_404(
+        Counterpart.objects.select_related("meeting", "organization"),
+        meeting__mission=mission,
+        pk=pk,
+    )
+
+
+def speaker_of(mission: Mission, pk) -> Speaker:
+    return get_object_or_404(Speaker.objects.select_related("panel"), panel__mission=mission, pk=pk)
+
+
+# Models whose changes are recorded in a mission's audit trail (their field names are its keys).
+HISTORY_MODELS = (
+    Mission,
+    Participant,
+    Meeting,
+    Counterpart,
+    Recommendation,
+    FollowUpAction,
+    Panel,
+    Speaker,
+    Photo,
+)
+HISTORY_PAGE_SIZE = 50
+
+
+def _field_labels() -> tuple[dict[str, str], dict[str, dict]]:
+    """Field name → its Spanish verbose name, and field name → {value: label} for choices."""
+    labels, choices = {}, {}
+    for model in reversed(HISTORY_MODELS):  # Mission's labels win on shared names
+        for field in model._meta.get_fields():
+            if hasattr(field, "verbose_name") and not field.auto_created:
+                labels[field.name] = str(field.verbose_name)
+                if field.choices:
+                    choices.setdefault(field.name, {}).update(
+                        {value: str(label) for value, label in field.choices}
+                    )
+    return labels, choices
+
+
+def mission_history(mission: Mission, page_number=None):
+    """The audit events of ``mission`` (its own changes and those of everything inside it),
+    newest first, each with ``change_rows``: (label, before, after) as a person reads them."""
+    qs = AuditEvent.objects.for_object(mission).select_related("actor")
+    page = Paginator(qs, HISTORY_PAGE_SIZE).get_page(page_number)
+    labels, choices = _field_labels()
+    for event in page:
+        event.change_rows = []
+        for name, pair in (event.changes or {}).items():
+            values = list(pair) if isinstance(pair, (list, tuple)) else [None, pair]
+            before, after = (values + [None, None])[:2]
+            shown = choices.get(name, {})
+            event.change_rows.append(
+                (labels.get(name, name), _shown(before, shown), _shown(after, shown))
+            )
+    return page
+
+
+def _shown(value, choices):
+    """A recorded value for people: choice labels, dates as dd/mm/aaaa, lists joined."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_shown(v, choices)) for v in value)
+    if isinstance(value, str):
+        if value in choices:
+            return choices[value]
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+            except ValueError:
+                return value
+    return value
 
 
 # --- dashboard ------------------------------------------------------------------------------

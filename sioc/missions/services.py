@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sioc.audit.choices import Action
 from sioc.audit.services import diff, record, snapshot
@@ -103,6 +104,23 @@ def _trail(mission, *, actor, changes, note="", action=Action.UPDATE):
 
 def _user(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def _update(obj, fields, allowed, *, actor, mission_of, label, check=None):
+    """Apply ``fields`` to a fresh, locked copy of ``obj`` (an edit form may already have
+    written the new values onto the instance it holds, so the "before" comes from the database).
+    Saves and writes one audit event on the mission only when something changed."""
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    before = snapshot(current, allowed)
+    _assign(current, fields, allowed)
+    if check is not None:
+        check(current)
+    current.full_clean()
+    changes = diff(before, snapshot(current, allowed))
+    if changes:
+        current.save()
+        _trail(mission_of(current), actor=actor, changes=changes, note=label(current)[:200])
+    return current
 
 
 # --- missions -------------------------------------------------------------------------------
@@ -208,12 +226,14 @@ def add_participant(mission: Mission, *, actor, **fields) -> Participant:
 
 @transaction.atomic
 def update_participant(participant: Participant, *, actor, **fields) -> Participant:
-    before = _describe(participant)
-    _save(participant, fields, PARTICIPANT_FIELDS)
-    after = _describe(participant)
-    if before != after:
-        _trail(participant.mission, actor=actor, changes={"participante": [before, after]})
-    return participant
+    return _update(
+        participant,
+        fields,
+        PARTICIPANT_FIELDS,
+        actor=actor,
+        mission_of=lambda p: p.mission,
+        label=lambda p: _("Participante: %s") % _describe(p),
+    )
 
 
 @transaction.atomic
@@ -221,6 +241,11 @@ def remove_participant(participant: Participant, *, actor) -> None:
     mission, label = participant.mission, _describe(participant)
     participant.delete()
     _trail(mission, actor=actor, changes={"participante": [label, None]})
+
+
+def describe_participant(participant) -> str:
+    """«Name (Organisation)», or the organisation alone."""
+    return _describe(participant)
 
 
 def _describe(participant):
@@ -240,12 +265,14 @@ def add_meeting(mission: Mission, *, actor, **fields) -> Meeting:
 
 @transaction.atomic
 def update_meeting(meeting: Meeting, *, actor, **fields) -> Meeting:
-    before = snapshot(meeting, MEETING_FIELDS)
-    _save(meeting, fields, MEETING_FIELDS)
-    changes = diff(before, snapshot(meeting, MEETING_FIELDS))
-    if changes:
-        _trail(meeting.mission, actor=actor, changes=changes, note=meeting.title[:200])
-    return meeting
+    return _update(
+        meeting,
+        fields,
+        MEETING_FIELDS,
+        actor=actor,
+        mission_of=lambda m: m.mission,
+        label=lambda m: _("Reunión: %s") % m.title,
+    )
 
 
 @transaction.atomic
@@ -262,6 +289,11 @@ def remove_meeting(meeting: Meeting, *, actor) -> None:
     _trail(mission, actor=actor, changes={"reunión": [title, None]})
 
 
+def _check_counterpart(counterpart):
+    if not counterpart.organization_id and not (counterpart.organization_name or "").strip():
+        raise ValidationError(_("Indique la organización contraparte."))
+
+
 @transaction.atomic
 def add_counterpart(meeting: Meeting, *, actor, **fields) -> Counterpart:
     if not fields.get("organization") and not (fields.get("organization_name") or "").strip():
@@ -270,6 +302,21 @@ def add_counterpart(meeting: Meeting, *, actor, **fields) -> Counterpart:
     label = f"{counterpart.display_organization}: {counterpart.person_name}".rstrip(": ")
     _trail(meeting.mission, actor=actor, changes={"contraparte": [None, label]})
     return counterpart
+
+
+@transaction.atomic
+def update_counterpart(counterpart: Counterpart, *, actor, **fields) -> Counterpart:
+    return _update(
+        counterpart,
+        fields,
+        COUNTERPART_FIELDS,
+        actor=actor,
+        mission_of=lambda c: c.meeting.mission,
+        label=lambda c: (
+            _("Contraparte en «%(meeting)s»: %(who)s") % {"meeting": c.meeting.title, "who": c}
+        ),
+        check=_check_counterpart,
+    )
 
 
 @transaction.atomic
@@ -289,22 +336,31 @@ def add_recommendation(meeting: Meeting, *, actor, **fields) -> Recommendation:
 
 @transaction.atomic
 def update_recommendation(recommendation: Recommendation, *, actor, **fields) -> Recommendation:
-    before = recommendation.text
-    _save(recommendation, fields, RECOMMENDATION_FIELDS)
-    if before != recommendation.text:
-        _trail(
-            recommendation.meeting.mission,
-            actor=actor,
-            changes={"recomendación": [before, recommendation.text]},
-        )
-    return recommendation
+    return _update(
+        recommendation,
+        fields,
+        RECOMMENDATION_FIELDS,
+        actor=actor,
+        mission_of=lambda r: r.meeting.mission,
+        label=lambda r: _("Recomendación de «%s»") % r.meeting.title,
+    )
 
 
 @transaction.atomic
 def remove_recommendation(recommendation: Recommendation, *, actor) -> None:
+    """Remove a recommendation and its follow-up actions (the audit note counts them)."""
     mission, text = recommendation.meeting.mission, recommendation.text
+    follow_ups = recommendation.follow_ups.count()
     recommendation.delete()
-    _trail(mission, actor=actor, changes={"recomendación": [text, None]})
+    note = (
+        ngettext(
+            "Con su acción de seguimiento.", "Con sus %(n)d acciones de seguimiento.", follow_ups
+        )
+        % {"n": follow_ups}
+        if follow_ups
+        else ""
+    )
+    _trail(mission, actor=actor, changes={"recomendación": [text, None]}, note=note)
 
 
 # --- follow-up ------------------------------------------------------------------------------
@@ -363,12 +419,24 @@ def add_panel(mission: Mission, *, actor, **fields) -> Panel:
 
 @transaction.atomic
 def update_panel(panel: Panel, *, actor, **fields) -> Panel:
-    before = snapshot(panel, PANEL_FIELDS)
-    _save(panel, fields, PANEL_FIELDS)
-    changes = diff(before, snapshot(panel, PANEL_FIELDS))
-    if changes:
-        _trail(panel.mission, actor=actor, changes=changes, note=panel.title[:200])
-    return panel
+    return _update(
+        panel,
+        fields,
+        PANEL_FIELDS,
+        actor=actor,
+        mission_of=lambda p: p.mission,
+        label=lambda p: _("Panel: %s") % p.title,
+    )
+
+
+@transaction.atomic
+def remove_panel(panel: Panel, *, actor) -> None:
+    """Remove a panel and its speakers (the audit trail names them)."""
+    mission, title = panel.mission, panel.title
+    speakers = list(panel.speakers.values_list("name", flat=True))
+    panel.delete()
+    note = _("Con sus panelistas: %s.") % ", ".join(speakers) if speakers else ""
+    _trail(mission, actor=actor, changes={"panel": [title, None]}, note=note)
 
 
 @transaction.atomic
@@ -376,6 +444,20 @@ def add_speaker(panel: Panel, *, actor, **fields) -> Speaker:
     speaker = _save(Speaker(panel=panel), fields, SPEAKER_FIELDS)
     _trail(panel.mission, actor=actor, changes={"panelista": [None, speaker.name]})
     return speaker
+
+
+@transaction.atomic
+def update_speaker(speaker: Speaker, *, actor, **fields) -> Speaker:
+    return _update(
+        speaker,
+        fields,
+        SPEAKER_FIELDS,
+        actor=actor,
+        mission_of=lambda s: s.panel.mission,
+        label=lambda s: (
+            _("Panelista de «%(panel)s»: %(name)s") % {"panel": s.panel.title, "name": s.name}
+        ),
+    )
 
 
 @transaction.atomic

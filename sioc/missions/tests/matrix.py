@@ -52,10 +52,31 @@ def _ame_form(url_name, kwargs_extra=None):
     ]
 
 
-MEETING = {
-    "published": {"pk": "missions_published_meeting_pk"},
-    "unpublished": {"pk": "missions_unpublished_meeting_pk"},
-}
+def _pk(part):
+    """The kwargs of a part of each mission (context keys made by make_records)."""
+    return {
+        "published": {"pk": f"missions_published_{part}_pk"},
+        "unpublished": {"pk": f"missions_unpublished_{part}_pk"},
+    }
+
+
+def _ame_remove(part):
+    """Removing a part: GET shows the confirmation (AME only), POST removes and redirects."""
+    return [
+        Entry(
+            kwargs={"slug": PUBLISHED, "pk": f"missions_published_{part}_pk"},
+            get=AME_ONLY_EDIT,
+            post=AME_ACT,
+        ),
+        Entry(
+            kwargs={"slug": UNPUBLISHED, "pk": f"missions_unpublished_{part}_pk"},
+            get=AME_EDIT_HIDDEN,
+            post=AME_ACT_HIDDEN,
+        ),
+    ]
+
+
+MEETING = _pk("meeting")
 
 MISSIONS_MATRIX = {
     "missions:list": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
@@ -133,28 +154,21 @@ MISSIONS_MATRIX = {
         ),
     ],
     "missions:participant_add": _ame_form("missions:participant_add"),
-    "missions:participant_remove": Entry(
-        kwargs={"slug": UNPUBLISHED, "pk": "missions_unpublished_participant_pk"},
-        get=AUTH_NOT_ALLOWED,
-        post=AME_ACT_HIDDEN,
-    ),
+    "missions:participant_edit": _ame_form("missions:participant_edit", _pk("participant")),
+    "missions:participant_remove": _ame_remove("participant"),
     "missions:meeting_add": _ame_form("missions:meeting_add"),
     "missions:meeting_edit": _ame_form("missions:meeting_edit", MEETING),
-    "missions:meeting_remove": Entry(
-        kwargs={"slug": UNPUBLISHED, "pk": "missions_unpublished_meeting_pk"},
-        get=AUTH_NOT_ALLOWED,
-        post=AME_ACT_HIDDEN,
-    ),
+    "missions:meeting_remove": _ame_remove("meeting"),
     "missions:counterpart_add": _ame_form("missions:counterpart_add", MEETING),
+    "missions:counterpart_edit": _ame_form("missions:counterpart_edit", _pk("counterpart")),
+    "missions:counterpart_remove": _ame_remove("counterpart"),
     "missions:recommendation_add": _ame_form("missions:recommendation_add", MEETING),
-    "missions:opportunity_add": _ame_form("missions:opportunity_add", MEETING),
-    "missions:follow_up_add": _ame_form(
-        "missions:follow_up_add",
-        {
-            "published": {"pk": "missions_published_recommendation_pk"},
-            "unpublished": {"pk": "missions_unpublished_recommendation_pk"},
-        },
+    "missions:recommendation_edit": _ame_form(
+        "missions:recommendation_edit", _pk("recommendation")
     ),
+    "missions:recommendation_remove": _ame_remove("recommendation"),
+    "missions:opportunity_add": _ame_form("missions:opportunity_add", MEETING),
+    "missions:follow_up_add": _ame_form("missions:follow_up_add", _pk("recommendation")),
     "missions:follow_up_status": Entry(
         kwargs={"slug": UNPUBLISHED, "pk": "missions_unpublished_follow_up_pk"},
         get=AUTH_NOT_ALLOWED,
@@ -162,13 +176,16 @@ MISSIONS_MATRIX = {
         data={"status": FollowUpStatus.DONE},
     ),
     "missions:panel_add": _ame_form("missions:panel_add"),
-    "missions:speaker_add": _ame_form(
-        "missions:speaker_add",
-        {
-            "published": {"pk": "missions_published_panel_pk"},
-            "unpublished": {"pk": "missions_unpublished_panel_pk"},
-        },
-    ),
+    "missions:panel_edit": _ame_form("missions:panel_edit", _pk("panel")),
+    "missions:panel_remove": _ame_remove("panel"),
+    "missions:speaker_add": _ame_form("missions:speaker_add", _pk("panel")),
+    "missions:speaker_edit": _ame_form("missions:speaker_edit", _pk("speaker")),
+    "missions:speaker_remove": _ame_remove("speaker"),
+    # The audit trail of a mission: AME and the GADs of its delegation
+    "missions:history": [
+        Entry(kwargs={"slug": PUBLISHED}, get=PARTICIPANTS, post=AUTH_NOT_ALLOWED),
+        Entry(kwargs={"slug": UNPUBLISHED}, get=PARTICIPANTS_HIDDEN, post=AUTH_NOT_ALLOWED),
+    ],
 }
 
 
@@ -181,16 +198,22 @@ def _records(status, n, label):
         ends_on=datetime.date(2025, 3, 7),
     )
     meeting = factories.meeting(m)
+    counterpart = services.add_counterpart(
+        meeting, actor=None, organization_name="Alcaldía anfitriona", person_name="Alcaldesa"
+    )
     recommendation = services.add_recommendation(meeting, actor=None, text="Recomendación")
     follow_up = services.add_follow_up(
         recommendation, actor=None, description="Enviar carta", responsible="AME"
     )
     panel = services.add_panel(m, actor=None, title="Diálogo")
+    speaker = services.add_speaker(panel, actor=None, name="Panelista", organization_name="AME")
     photo = services.add_photo(m, actor=None, uploaded_file=factories.upload(), caption="Foto")
     prefix = f"missions_{label}"
     return {
         f"{prefix}_slug": m.slug,
         f"{prefix}_meeting_pk": meeting.pk,
+        f"{prefix}_counterpart_pk": counterpart.pk,
+        f"{prefix}_speaker_pk": speaker.pk,
         f"{prefix}_recommendation_pk": recommendation.pk,
         f"{prefix}_follow_up_pk": follow_up.pk,
         f"{prefix}_panel_pk": panel.pk,

@@ -64,6 +64,7 @@ def mission_detail(request, slug):
         "can_change": can_change,
         "can_contribute": can_contribute,
         "can_dashboard": permissions.can(request.user, "view_dashboard", mission),
+        "can_history": permissions.can(request.user, "view_history", mission),
         "transitions": _transition_buttons(mission) if can_change else [],
         "follow_up_statuses": FollowUpStatus.choices,
         "status_labels": dict(MissionStatus.choices),
@@ -246,6 +247,16 @@ def note_add(request, slug):
     else:
         messages.error(request, _("Escriba la nota antes de guardarla."))
     return redirect(mission.get_absolute_url() + "#notas")
+
+
+@login_required
+@require_safe
+def mission_history(request, slug):
+    """Who changed what in the mission and everything inside it, and when."""
+    mission = queries.visible_mission(request.user, slug)
+    require(request.user, "view_history", mission)
+    events = queries.mission_history(mission, request.GET.get("page"))
+    return render(request, "missions/history.html", {"mission": mission, "events": events})
 
 
 @login_required

@@ -1,12 +1,15 @@
 """AME's forms for the parts of a mission: delegation, meetings, counterparts, recommendations,
-follow-up actions, panels and speakers, and opportunities (which become catalogue offers)."""
+follow-up actions, panels and speakers, and opportunities (which become catalogue offers).
+
+Removals: GET shows a confirmation page, only its POST removes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from sioc.common.errors import ConflictError
 from sioc.common.htmx import is_htmx_partial
@@ -57,6 +60,33 @@ def _form_page(request, mission, form, *, title, save, done, anchor, context=Non
     )
 
 
+def _remove_page(
+    request, mission, *, title, what, remove, done, anchor, consequence="", blocked=""
+):
+    """GET: a page that asks for confirmation (or, with ``blocked``, says why it cannot be
+    done). POST: ``remove()`` and back to the mission page with the result."""
+    if request.method == "POST":
+        try:
+            remove()
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, done)
+        return redirect(f"{mission.get_absolute_url()}#{anchor}")
+    return render(
+        request,
+        "missions/confirm_remove.html",
+        {
+            "mission": mission,
+            "title": title,
+            "what": what,
+            "consequence": consequence,
+            "blocked": blocked,
+            "back": f"{mission.get_absolute_url()}#{anchor}",
+        },
+    )
+
+
 @login_required
 def participant_add(request, slug):
     mission = _editable(request, slug)
@@ -73,12 +103,38 @@ def participant_add(request, slug):
 
 
 @login_required
-@require_POST
+def participant_edit(request, slug, pk):
+    mission = _editable(request, slug)
+    participant = queries.participant_of(mission, pk)
+    title = _("Editar a %s en la delegación") % participant
+    form = ParticipantForm(request.POST or None, instance=participant)
+    return _form_page(
+        request,
+        mission,
+        form,
+        title=title,
+        save=lambda f: services.update_participant(
+            participant, actor=request.user, **f.service_fields()
+        ),
+        done=_("Integrante de la delegación actualizado."),
+        anchor="delegacion",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def participant_remove(request, slug, pk):
     mission = _editable(request, slug)
-    services.remove_participant(queries.participant_of(mission, pk), actor=request.user)
-    messages.success(request, _("Participante retirado de la delegación."))
-    return redirect(mission.get_absolute_url() + "#delegacion")
+    participant = queries.participant_of(mission, pk)
+    return _remove_page(
+        request,
+        mission,
+        title=_("Retirar a un integrante de la delegación"),
+        what=services.describe_participant(participant),
+        remove=lambda: services.remove_participant(participant, actor=request.user),
+        done=_("Participante retirado de la delegación."),
+        anchor="delegacion",
+    )
 
 
 @login_required
@@ -113,17 +169,30 @@ def meeting_edit(request, slug, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def meeting_remove(request, slug, pk):
     mission = _editable(request, slug)
     meeting = queries.meeting_of(mission, pk)
-    try:
-        services.remove_meeting(meeting, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Reunión eliminada."))
-    return redirect(mission.get_absolute_url() + "#reuniones")
+    blocked = ""
+    if meeting.opportunities.exists():
+        blocked = _(
+            "Esta reunión abrió oportunidades que ya están en el catálogo: no se puede "
+            "eliminar. Cierre las ofertas si ya no están vigentes."
+        )
+    return _remove_page(
+        request,
+        mission,
+        title=_("Eliminar una reunión"),
+        what=f"{meeting.title} ({meeting.date:%d/%m/%Y})",
+        consequence=_(
+            "También se eliminan sus contrapartes, sus recomendaciones con sus acciones de "
+            "seguimiento y la relación de sus fotos con la reunión."
+        ),
+        blocked=blocked,
+        remove=lambda: services.remove_meeting(meeting, actor=request.user),
+        done=_("Reunión eliminada."),
+        anchor="reuniones",
+    )
 
 
 @login_required
@@ -138,6 +207,45 @@ def counterpart_add(request, slug, pk):
         title=_("Agregar una contraparte a «%s»") % meeting.title,
         save=lambda f: services.add_counterpart(meeting, actor=request.user, **f.service_fields()),
         done=_("Contraparte agregada."),
+        anchor=f"reunion-{meeting.pk}",
+    )
+
+
+@login_required
+def counterpart_edit(request, slug, pk):
+    mission = _editable(request, slug)
+    counterpart = queries.counterpart_of(mission, pk)
+    meeting = counterpart.meeting
+    form = CounterpartForm(request.POST or None, instance=counterpart)
+    return _form_page(
+        request,
+        mission,
+        form,
+        title=_("Editar una contraparte de «%s»") % meeting.title,
+        save=lambda f: services.update_counterpart(
+            counterpart, actor=request.user, **f.service_fields()
+        ),
+        done=_("Contraparte actualizada."),
+        anchor=f"reunion-{meeting.pk}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def counterpart_remove(request, slug, pk):
+    mission = _editable(request, slug)
+    counterpart = queries.counterpart_of(mission, pk)
+    meeting = counterpart.meeting
+    who = counterpart.display_organization
+    if counterpart.person_name:
+        who = f"{counterpart.person_name} — {who}"
+    return _remove_page(
+        request,
+        mission,
+        title=_("Quitar una contraparte de «%s»") % meeting.title,
+        what=who,
+        remove=lambda: services.remove_counterpart(counterpart, actor=request.user),
+        done=_("Contraparte quitada de la reunión."),
         anchor=f"reunion-{meeting.pk}",
     )
 
@@ -160,6 +268,53 @@ def recommendation_add(request, slug, pk):
         ),
         done=_("Recomendación agregada."),
         anchor=f"reunion-{meeting.pk}",
+    )
+
+
+@login_required
+def recommendation_edit(request, slug, pk):
+    mission = _editable(request, slug)
+    recommendation = queries.recommendation_of(mission, pk)
+    meeting = recommendation.meeting
+    form = RecommendationForm(request.POST or None, initial={"text": recommendation.text})
+    return _form_page(
+        request,
+        mission,
+        form,
+        title=_("Editar una recomendación de «%s»") % meeting.title,
+        save=lambda f: services.update_recommendation(
+            recommendation, actor=request.user, **f.service_fields()
+        ),
+        done=_("Recomendación actualizada."),
+        anchor=f"reunion-{meeting.pk}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_remove(request, slug, pk):
+    mission = _editable(request, slug)
+    recommendation = queries.recommendation_of(mission, pk)
+    follow_ups = recommendation.follow_ups.count()
+    consequence = (
+        ngettext(
+            "También se elimina su acción de seguimiento.",
+            "También se eliminan sus %(n)d acciones de seguimiento.",
+            follow_ups,
+        )
+        % {"n": follow_ups}
+        if follow_ups
+        else ""
+    )
+    return _remove_page(
+        request,
+        mission,
+        title=_("Eliminar una recomendación de «%s»") % recommendation.meeting.title,
+        what=recommendation.text,
+        consequence=consequence,
+        remove=lambda: services.remove_recommendation(recommendation, actor=request.user),
+        done=_("Recomendación eliminada."),
+        anchor=f"reunion-{recommendation.meeting_id}",
     )
 
 
@@ -239,6 +394,51 @@ def panel_add(request, slug):
 
 
 @login_required
+def panel_edit(request, slug, pk):
+    mission = _editable(request, slug)
+    panel = queries.panel_of(mission, pk)
+    title = _("Editar el panel «%s»") % panel.title
+    form = PanelForm(request.POST or None, instance=panel)
+    return _form_page(
+        request,
+        mission,
+        form,
+        title=title,
+        save=lambda f: services.update_panel(panel, actor=request.user, **f.service_fields()),
+        done=_("Panel actualizado."),
+        anchor=f"panel-{panel.pk}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def panel_remove(request, slug, pk):
+    mission = _editable(request, slug)
+    panel = queries.panel_of(mission, pk)
+    speakers = panel.speakers.count()
+    consequence = (
+        ngettext(
+            "También se elimina su panelista.",
+            "También se eliminan sus %(n)d panelistas.",
+            speakers,
+        )
+        % {"n": speakers}
+        if speakers
+        else ""
+    )
+    return _remove_page(
+        request,
+        mission,
+        title=_("Eliminar un panel o diálogo"),
+        what=panel.title,
+        consequence=consequence,
+        remove=lambda: services.remove_panel(panel, actor=request.user),
+        done=_("Panel eliminado."),
+        anchor="paneles",
+    )
+
+
+@login_required
 def speaker_add(request, slug, pk):
     mission = _editable(request, slug)
     panel = queries.panel_of(mission, pk)
@@ -251,6 +451,40 @@ def speaker_add(request, slug, pk):
         save=lambda f: services.add_speaker(panel, actor=request.user, **f.service_fields()),
         done=_("Panelista agregado."),
         anchor=f"panel-{panel.pk}",
+    )
+
+
+@login_required
+def speaker_edit(request, slug, pk):
+    mission = _editable(request, slug)
+    speaker = queries.speaker_of(mission, pk)
+    panel = speaker.panel
+    title = _("Editar a %(name)s en «%(panel)s»") % {"name": speaker.name, "panel": panel.title}
+    form = SpeakerForm(request.POST or None, instance=speaker)
+    return _form_page(
+        request,
+        mission,
+        form,
+        title=title,
+        save=lambda f: services.update_speaker(speaker, actor=request.user, **f.service_fields()),
+        done=_("Panelista actualizado."),
+        anchor=f"panel-{panel.pk}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def speaker_remove(request, slug, pk):
+    mission = _editable(request, slug)
+    speaker = queries.speaker_of(mission, pk)
+    return _remove_page(
+        request,
+        mission,
+        title=_("Quitar a un panelista de «%s»") % speaker.panel.title,
+        what=speaker.name,
+        remove=lambda: services.remove_speaker(speaker, actor=request.user),
+        done=_("Panelista quitado del panel."),
+        anchor=f"panel-{speaker.panel_id}",
     )
 
 
