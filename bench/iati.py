@@ -18,6 +18,7 @@ Standalone: own temporary SQLite database and media folder, ``migrate``,
 import argparse
 import datetime
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -224,4 +225,7 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)  # the generated file is hundreds of MB

@@ -1201,12 +1201,76 @@ def load(*, actor, stdout=None) -> dict[str, int]:
         refs = _Refs()
         for entry in MISSIONS:
             _load_mission(entry, refs, actor=actor, counts=counts)
+        interests = _load_interests(actor=actor)
     if stdout is not None:
         stdout.write(
             _("Misiones de demostración: %(total)d (%(created)d nuevas, %(updated)d actualizadas).")
             % {"total": len(MISSIONS), **counts}
         )
-    return {"misiones_demo": len(MISSIONS)}
+    return {"misiones_demo": len(MISSIONS), "interes_en_oportunidades_demo": interests}
+
+
+# GADs that took up opportunities the missions opened: (canton, offer code, steps AME and the
+# cooperante took, justification). Only created when the GAD has no request for that offer yet.
+INTERESTS = [
+    (
+        "0104",
+        "BOGOTA-MANZANAS-CUIDADO",
+        ["in_review", "referred"],
+        "Nabón quiere adaptar un sistema de cuidado a su realidad rural y conocer cómo Bogotá "
+        "organizó sus Manzanas del Cuidado.",
+    ),
+    (
+        "0101",
+        "FCM-MDE-INTERCAMBIO",
+        ["in_review", "referred", "negotiation", "approved"],
+        "Cuenca busca un hermanamiento con una ciudad colombiana intermedia para intercambiar "
+        "experiencia en movilidad y espacio público.",
+    ),
+    (
+        "1101",
+        "OPAMSS-AT-PLANIFICACION",
+        ["in_review"],
+        "Loja necesita apoyo para ordenar el crecimiento urbano de su área metropolitana.",
+    ),
+    (
+        "0501",
+        "EMB-EC-CO-HERMANAMIENTOS",
+        [],
+        "Latacunga quiere identificar una ciudad colombiana con patrimonio y riesgo volcánico "
+        "parecidos para un hermanamiento.",
+    ),
+]
+
+
+def _load_interests(*, actor) -> int:
+    from sioc.demands.models import ExpressionOfInterest
+    from sioc.demands.services import express_interest, move_interest
+
+    created = 0
+    for canton, code, steps, justification in INTERESTS:
+        gad = Organization.objects.filter(
+            kind=OrganizationKind.GAD_MUNICIPAL, canton__code=canton
+        ).first()
+        offer = Offer.objects.filter(code=code, opportunity__isnull=False).first()
+        if gad is None or offer is None:
+            continue
+        if ExpressionOfInterest.objects.filter(gad=gad, offer=offer).exists():
+            continue
+        interest = express_interest(
+            actor=actor,
+            gad=gad,
+            offer=offer,
+            justification=justification,
+            contact_name=_("Unidad de cooperación del %s") % gad.name,
+            contact_email=f"cooperacion@{gad.slug}.sioc.demo",
+            notify=False,
+        )
+        for step in steps:
+            party = "cooperante" if step in ("negotiation", "approved") else "ame"
+            interest = move_interest(interest, step, actor=actor, party=party, notify=False)
+        created += 1
+    return created
 
 
 def _mission_fields(entry, refs):

@@ -6,6 +6,7 @@ import pytest
 
 from sioc.accounts import demo as accounts_demo
 from sioc.audit.models import AuditEvent
+from sioc.demands.models import ExpressionOfInterest
 from sioc.missions import demo
 from sioc.missions.choices import MissionKind, MissionStatus
 from sioc.missions.models import (
@@ -47,8 +48,20 @@ def counts():
 
 def test_load_creates_the_four_missions(demo_offers):
     out = io.StringIO()
-    assert demo.load(actor=None, stdout=out) == {"misiones_demo": 4}
+    assert demo.load(actor=None, stdout=out) == {
+        "misiones_demo": 4,
+        "interes_en_oportunidades_demo": 4,
+    }
     assert "4 nuevas" in out.getvalue()
+    # GADs took up opportunities: the mission dashboard has requests to show.
+    interests = ExpressionOfInterest.objects.filter(offer__opportunity__isnull=False)
+    assert interests.count() == 4
+    assert set(interests.values_list("status", flat=True)) == {
+        "submitted",
+        "in_review",
+        "referred",
+        "approved",
+    }
 
     missions = {m.slug: m for m in Mission.objects.all()}
     assert set(missions) == {
@@ -97,7 +110,7 @@ def test_load_twice_changes_nothing(demo_offers):
     before = counts()
     stamps = list(Mission.objects.values_list("pk", "updated_at"))
     out = io.StringIO()
-    demo.load(actor=None, stdout=out)
+    assert demo.load(actor=None, stdout=out)["interes_en_oportunidades_demo"] == 0
     assert counts() == before
     assert list(Mission.objects.values_list("pk", "updated_at")) == stamps
     assert "0 nuevas, 0 actualizadas" in out.getvalue()

@@ -139,6 +139,9 @@ _PROVINCE_BEFORE = re.compile(
 # "Playas de Cuye", "Salinas de Guaranda": another place that starts with a canton's name.
 _OTHER_PLACE_AFTER = re.compile(r"^\s+de\s+[A-Z]")
 _PROVINCE_AFTER = re.compile(r"^\s+(province|provincia)\b", re.IGNORECASE)
+CACHE_CHARS = 20_000_000
+# Splitting a lower-cased ASCII text into words: every byte but [a-z0-9] becomes a space.
+_WORD_BYTES = bytes(c if c in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 
 
 def _key(name):
@@ -193,37 +196,60 @@ class CantonMatcher:
         names = sorted(self.codes, key=len, reverse=True)
         # Run case-sensitively on the lower-cased ASCII text (IGNORECASE is much slower).
         self.regex = re.compile(r"(?<!\w)(" + _trie_pattern(names) + r")(?!\w)")
+        # Quick pre-check: a name can only match when its longest word is a word of the text.
+        self.keys = frozenset(max(name.split(), key=len).encode() for name in names)
+        # Titles, descriptions and location names repeat across activities (publishers reuse
+        # them): the codes found in a text are kept, up to CACHE_CHARS characters of text.
+        self._cache = {}
+        self._cached_chars = 0
 
     def find(self, *texts):
         found = set()
+        cache = self._cache
         for text in texts:
             if not text:
                 continue
-            plain = (
-                text
-                if text.isascii()
-                else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-            )
-            low = plain.lower()
-            if "chinchipe" in low or "santiago" in low:
-                plain = PROVINCE_PHRASES.sub(" ", plain)
-                low = plain.lower()
-            for match in self.regex.finditer(low):
-                key = " ".join(match.group(1).split())
-                code = self.codes.get(key)
-                if code is None or code in found:
-                    continue
-                start, end = match.span(1)
-                before = plain[max(0, start - 80) : start]
-                if _PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(plain[end : end + 12]):
-                    continue
-                if key in CAPITALISED:
-                    if not plain[start].isupper():
-                        continue
-                    previous = _BEFORE.search(before)
-                    if previous and previous.group(1).lower() in ARTICLES:
-                        continue
-                    if _OTHER_PLACE_AFTER.match(plain[end : end + 6]):
-                        continue
-                found.add(code)
+            codes = cache.get(text)
+            if codes is None:
+                codes = self._find(text)
+                if self._cached_chars > CACHE_CHARS:
+                    cache.clear()
+                    self._cached_chars = 0
+                cache[text] = codes
+                self._cached_chars += len(text)
+            found |= codes
         return found
+
+    def _find(self, text):
+        """The codes named in one text."""
+        found = set()
+        plain = (
+            text
+            if text.isascii()
+            else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        )
+        low = plain.lower()
+        if self.keys.isdisjoint(low.encode().translate(_WORD_BYTES).split()):
+            return frozenset()
+        if "chinchipe" in low or "santiago" in low:
+            plain = PROVINCE_PHRASES.sub(" ", plain)
+            low = plain.lower()
+        for match in self.regex.finditer(low):
+            key = " ".join(match.group(1).split())
+            code = self.codes.get(key)
+            if code is None or code in found:
+                continue
+            start, end = match.span(1)
+            before = plain[max(0, start - 80) : start]
+            if _PROVINCE_BEFORE.search(before) or _PROVINCE_AFTER.match(plain[end : end + 12]):
+                continue
+            if key in CAPITALISED:
+                if not plain[start].isupper():
+                    continue
+                previous = _BEFORE.search(before)
+                if previous and previous.group(1).lower() in ARTICLES:
+                    continue
+                if _OTHER_PLACE_AFTER.match(plain[end : end + 6]):
+                    continue
+            found.add(code)
+        return frozenset(found)

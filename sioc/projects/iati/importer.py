@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import DatabaseError, connection, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -177,7 +178,7 @@ class Skip(Exception):
 
 def _narrative(element, default_lang):
     """The Spanish narrative of ``element``, else English, else the first one ("" if none)."""
-    first = english = None
+    first = texts = None
     for narrative in element.iterchildren("narrative"):
         text = narrative.text
         if not text:
@@ -185,15 +186,23 @@ def _narrative(element, default_lang):
         text = text.strip()
         if not text:
             continue
+        if first is None:
+            first = (narrative, text)
+        elif texts is None:
+            texts = [first, (narrative, text)]
+        else:
+            texts.append((narrative, text))
+    if texts is None:  # one narrative (the usual case): no need to look at languages
+        return first[1] if first is not None else ""
+    english = None
+    for narrative, text in texts:
         lang = narrative.get(XML_LANG) or default_lang
         lang = lang.lower()[:2] if lang else ""
         if lang == "es":
             return text
-        if first is None:
-            first = text
         if english is None and lang == "en":
             english = text
-    return english or first or ""
+    return english or first[1]
 
 
 def _date(value):
@@ -236,6 +245,7 @@ class Organizations:
         self.sink = summary_sink
         self.by_ref = {}
         self.by_name = {}
+        self._matched = {}
         for org in Organization.objects.only("id", "name", "acronym", "iati_identifier", "kind"):
             if org.iati_identifier:
                 self.by_ref.setdefault(org.iati_identifier.strip().casefold(), org)
@@ -246,6 +256,15 @@ class Organizations:
             self.by_name.setdefault(fold(org.acronym), org)
 
     def match(self, ref, name):
+        """Cached: the same organisations appear in thousands of activities."""
+        key = (ref, name)
+        try:
+            return self._matched[key]
+        except KeyError:
+            org = self._matched[key] = self._match(ref, name)
+            return org
+
+    def _match(self, ref, name):
         if ref:
             org = self.by_ref.get(ref.strip().casefold())
             if org is not None:
@@ -273,6 +292,7 @@ class Organizations:
         if ref:
             self.by_ref[ref.strip().casefold()] = org
         self.by_name[fold(label)] = org
+        self._matched.clear()
         self.sink(org.name)
         return org
 
@@ -330,56 +350,25 @@ ACTIVITY_TAGS = frozenset(
 LOCATION_TEXT_TAGS = ("name", "description", "activity-description")
 
 
-class _Tx:
-    """The parts of one ``transaction`` element the import reads (first of each, as find)."""
-
-    __slots__ = (
-        "type",
-        "country",
-        "value",
-        "date",
-        "description",
-        "provider",
-        "receiver",
-        "sectors",
+def _transaction(element):
+    """(type code, recipient country, {tag: first child}, [sector children]) of a transaction;
+    the first child of each tag, as ``find`` would give."""
+    first = {}
+    sectors = []
+    for sub in element:
+        tag = sub.tag
+        if tag == "sector":
+            sectors.append(sub)
+        elif tag not in first:
+            first[tag] = sub
+    kind = first.get("transaction-type")
+    country = first.get("recipient-country")
+    return (
+        kind.get("code") if kind is not None else None,
+        (country.get("code") or "").upper() if country is not None else "",
+        first,
+        sectors,
     )
-
-    def __init__(self, element):
-        kind = country = value = date = description = provider = receiver = None
-        sectors = []
-        for sub in element:
-            tag = sub.tag
-            if tag == "sector":
-                sectors.append(sub)
-            elif tag == "value":
-                if value is None:
-                    value = sub
-            elif tag == "transaction-date":
-                if date is None:
-                    date = sub
-            elif tag == "transaction-type":
-                if kind is None:
-                    kind = sub
-            elif tag == "recipient-country":
-                if country is None:
-                    country = sub
-            elif tag == "receiver-org":
-                if receiver is None:
-                    receiver = sub
-            elif tag == "provider-org":
-                if provider is None:
-                    provider = sub
-            elif tag == "description":
-                if description is None:
-                    description = sub
-        self.type = kind.get("code") if kind is not None else None
-        self.country = (country.get("code") or "").upper() if country is not None else ""
-        self.value = value
-        self.date = date
-        self.description = description
-        self.provider = provider
-        self.receiver = receiver
-        self.sectors = sectors
 
 
 def parse_activity(element, lk, root_lang, summary):
@@ -404,7 +393,7 @@ def parse_activity(element, lk, root_lang, summary):
         if tag not in ACTIVITY_TAGS:
             continue
         if tag == "transaction":
-            transactions.append(_Tx(child))
+            transactions.append(_transaction(child))
         elif tag == "participating-org":
             participating.append(
                 (child.get("ref") or "", _narrative(child, lang), child.get("role") or "")
@@ -460,16 +449,14 @@ def parse_activity(element, lk, root_lang, summary):
     # Transactions: keep SIOC's types; with EC only per transaction, keep EC's (or country-less).
     kept = []
     ecuador_transaction = False
-    for tx in transactions:
-        code = tx.type
-        country_code = tx.country
+    for code, country_code, first, tx_sectors in transactions:
         if country_code == "EC":
             ecuador_transaction = True
         if code not in KEPT_TRANSACTIONS:
             continue
         if not ecuador_activity and country_code not in ("", "EC"):
             continue
-        kept.append((code, tx))
+        kept.append((code, first, tx_sectors))
     in_ecuador = ecuador_activity or ecuador_transaction
     if not in_ecuador and not any("ecuador" in fold(t) for t in location_texts):
         raise Skip(
@@ -482,8 +469,8 @@ def parse_activity(element, lk, root_lang, summary):
     rows = []
     totals = {"2": Decimal(0), "3": Decimal(0), "4": Decimal(0)}
     sector_weights = defaultdict(Decimal)
-    for code, tx in kept:
-        value_el = tx.value
+    for code, first, tx_sectors in kept:
+        value_el = first.get("value")
         if value_el is None:
             continue
         tx_currency = (value_el.get("currency") or default_currency).strip().upper()
@@ -494,7 +481,7 @@ def parse_activity(element, lk, root_lang, summary):
                 _("transacción en moneda desconocida"),
             )
         value = _amount(value_el.text, identifier)
-        date_el = tx.date
+        date_el = first.get("transaction-date")
         day = _date(date_el.get("iso-date")) if date_el is not None else None
         value_day = _date(value_el.get("value-date")) or day
         day = day or value_day
@@ -505,7 +492,7 @@ def parse_activity(element, lk, root_lang, summary):
             summary.without_rate += 1
         elif code in totals:
             totals[code] += usd
-        for sector in tx.sectors:
+        for sector in tx_sectors:
             if (sector.get("vocabulary") or "1") == "1":
                 sector_weights[sector.get("code") or ""] += abs(usd or value)
         rows.append(
@@ -515,9 +502,9 @@ def parse_activity(element, lk, root_lang, summary):
                 value,
                 tx_currency,
                 usd,
-                _tx_text(tx.description, lang)[:500],
-                _tx_text(tx.provider, lang)[:300],
-                _tx_text(tx.receiver, lang)[:300],
+                _tx_text(first.get("description"), lang)[:500],
+                _tx_text(first.get("provider-org"), lang)[:300],
+                _tx_text(first.get("receiver-org"), lang)[:300],
             )
         )
 
@@ -659,14 +646,29 @@ DATE_FIELDS = {"planned_start", "planned_end", "actual_start", "actual_end"}
 MONEY_FIELDS = {"budget", "budget_usd", "committed_usd", "disbursed_usd", "spent_usd"}
 
 
-def _db_value(ops, name, value):
-    if name in DATE_FIELDS:
-        return ops.adapt_datefield_value(value)
-    if name in MONEY_FIELDS:
-        return ops.adapt_decimalfield_value(value, 18, 2)
-    if name in ("published_at", "created_at", "updated_at"):
-        return ops.adapt_datetimefield_value(value)
-    return value
+def _plain_decimals(ops):
+    """Whether the backend takes Decimal values as they are (SQLite, PostgreSQL)."""
+    return type(ops).adapt_decimalfield_value is BaseDatabaseOperations.adapt_decimalfield_value
+
+
+def _converters(ops, columns):
+    """One database adapter (or None) per column, looked up once per chunk."""
+    out = []
+    for name in columns:
+        if name in DATE_FIELDS:
+            out.append(ops.adapt_datefield_value)
+        elif name in MONEY_FIELDS and not _plain_decimals(ops):
+            out.append(lambda value, adapt=ops.adapt_decimalfield_value: adapt(value, 18, 2))
+        else:
+            out.append(None)
+    return out
+
+
+def _values(fields, columns, converters):
+    return [
+        value if convert is None else convert(value)
+        for value, convert in zip(map(fields.__getitem__, columns), converters, strict=True)
+    ]
 
 
 def _write_projects(new, changed, now):
@@ -676,17 +678,12 @@ def _write_projects(new, changed, now):
     quote = ops.quote_name
     table = quote(Project._meta.db_table)
     columns = [f for f in PROJECT_FIELDS if f != "source"]
+    converters = _converters(ops, columns)
+    stamp = ops.adapt_datetimefield_value(now)
     if new:
         insert = ["source", "iati_identifier", *columns, "published_at", "created_at", "updated_at"]
         rows = [
-            (
-                Source.IATI,
-                ident,
-                *(_db_value(ops, c, fields[c]) for c in columns),
-                _db_value(ops, "published_at", now),
-                _db_value(ops, "created_at", now),
-                _db_value(ops, "updated_at", now),
-            )
+            (Source.IATI, ident, *_values(fields, columns, converters), stamp, stamp, stamp)
             for ident, fields in new
         ]
         marks = ", ".join(["%s"] * len(insert))
@@ -697,23 +694,23 @@ def _write_projects(new, changed, now):
             )
     if changed:
         assignments = ", ".join(f"{quote(c)} = %s" for c in [*columns, "updated_at"])
-        rows = [
-            (
-                *(_db_value(ops, c, fields[c]) for c in columns),
-                _db_value(ops, "updated_at", now),
-                pk,
-            )
-            for pk, fields in changed
-        ]
+        rows = [(*_values(fields, columns, converters), stamp, pk) for pk, fields in changed]
         with connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)
     if not new:
         return {}
-    return dict(
-        Project.objects.filter(iati_identifier__in=[ident for ident, _f in new]).values_list(
-            "iati_identifier", "pk"
-        )
-    )
+    idents = [ident for ident, _f in new]
+    pks = {}
+    with connection.cursor() as cursor:
+        for i in range(0, len(idents), 500):
+            part = idents[i : i + 500]
+            cursor.execute(
+                f"SELECT {quote('iati_identifier')}, {quote('id')} FROM {table} "
+                f"WHERE {quote('iati_identifier')} IN ({', '.join(['%s'] * len(part))})",
+                part,
+            )
+            pks.update(cursor.fetchall())
+    return pks
 
 
 def _write_chunk(items, lk, now):
@@ -743,16 +740,11 @@ def _write_chunk(items, lk, now):
     tx_rows, sector_rows, sdg_rows, org_rows, canton_rows, gad_rows = [], [], [], [], [], []
     for item in new + changed:
         pk = item["pk"]
-        for kind, day, value, currency, usd, description, provider, receiver in item[
-            "transactions"
-        ]:
-            tx_rows.append((pk, kind, day, value, currency, usd, description, provider, receiver))
-        for sector_pk, share in item["sectors"]:
-            sector_rows.append((pk, sector_pk, share))
-        for goal_pk, target_pk, share in item["sdgs"]:
-            sdg_rows.append((pk, goal_pk, target_pk, share))
-        for canton_pk in item["cantons"]:
-            canton_rows.append((pk, canton_pk))
+        # (kind, date, value, currency, usd, description, provider, receiver)
+        tx_rows.extend((pk, *row) for row in item["transactions"])
+        sector_rows.extend((pk, *row) for row in item["sectors"])  # (sector, share)
+        sdg_rows.extend((pk, *row) for row in item["sdgs"])  # (goal, target, share)
+        canton_rows.extend((pk, canton_pk) for canton_pk in item["cantons"])
         seen = set()
         gads = set()
         for ref, name, role in item["participating"]:
@@ -771,7 +763,14 @@ def _write_chunk(items, lk, now):
             if org.kind == OrganizationKind.GAD_MUNICIPAL and org.pk not in gads:
                 gads.add(org.pk)
                 gad_rows.append((pk, org.pk))
-    adapt = connection.ops.adapt_decimalfield_value
+    if not _plain_decimals(connection.ops):
+        adapt = connection.ops.adapt_decimalfield_value
+        tx_rows = [
+            (pk, kind, day, adapt(value, 18, 2), currency, adapt(usd, 18, 2), d, p, r)
+            for pk, kind, day, value, currency, usd, d, p, r in tx_rows
+        ]
+        sector_rows = [(pk, s, adapt(v, 5, 2)) for pk, s, v in sector_rows]
+        sdg_rows = [(pk, g, t, adapt(v, 5, 2)) for pk, g, t, v in sdg_rows]
     _insert(
         Transaction,
         [
@@ -785,31 +784,10 @@ def _write_chunk(items, lk, now):
             "provider",
             "receiver",
         ],
-        [
-            (
-                pk,
-                kind,
-                day,
-                adapt(value, 18, 2),
-                currency,
-                adapt(usd, 18, 2),
-                d,
-                p,
-                r,
-            )
-            for pk, kind, day, value, currency, usd, d, p, r in tx_rows
-        ],
+        tx_rows,
     )
-    _insert(
-        ProjectSector,
-        ["project_id", "sector_id", "percentage"],
-        [(pk, s, adapt(v, 5, 2)) for pk, s, v in sector_rows],
-    )
-    _insert(
-        ProjectSdg,
-        ["project_id", "goal_id", "target_id", "percentage"],
-        [(pk, g, t, adapt(v, 5, 2)) for pk, g, t, v in sdg_rows],
-    )
+    _insert(ProjectSector, ["project_id", "sector_id", "percentage"], sector_rows)
+    _insert(ProjectSdg, ["project_id", "goal_id", "target_id", "percentage"], sdg_rows)
     _insert(ProjectOrganization, ["project_id", "organization_id", "role"], org_rows)
     _insert(Project.cantons.through, ["project_id", "canton_id"], canton_rows)
     _insert(Project.gads.through, ["project_id", "organization_id"], gad_rows)
