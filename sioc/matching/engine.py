@@ -17,7 +17,8 @@ The public functions (other apps code against them; keep names and signatures):
    Spanish text similarity (the catalogue's analyser, synonyms, BM25 inverse document
    frequency, the title counts more), SDG goals and targets, COOTAD competency, DAC sector
    (same category counts a little), amount fit, a small bonus for closing within 30 days, and
-   the cooperante's track record (``track_record_points``: 0 until projects exist).
+   the cooperante's track record (``track_record``: a bonus when it has projects in the
+   need's province on its themes).
 3. **Explanations.** Every result carries its reasons in Spanish and each criterion's
    contribution (``explain.py``).
 
@@ -31,7 +32,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from sioc.matching import explain
+from sioc.matching import explain, track_record
 from sioc.matching.index import (
     APPLICANT_GAD,
     APPLICANT_MANCOMUNIDAD,
@@ -50,7 +51,6 @@ from sioc.matching.scoring import (
     Plan,
     compile_plan,
     need_concepts,
-    track_record_points,
     vocabulary,
 )
 
@@ -150,11 +150,6 @@ def _match(plan: Plan, index: OfferIndex, pos: int, matched: list[Feature]) -> M
     units = sum(f.units for f in matched)
     score = min(1.0, units / plan.max_units) if plan.max_units else 0.0
     reasons, contributions = explain.explain(plan, index, pos, matched)
-    contributions["track_record"] = track_record_points(
-        index.cooperantes[pos],
-        index.names.cantons.get(plan.spec.canton_code, ("", ""))[1],
-        plan.spec,
-    )
     return Match(index.ids[pos], index.codes[pos], round(score, 4), reasons, contributions)
 
 
@@ -196,7 +191,8 @@ def rank_many(
         else:
             index = current_index()
     date = _today(date)
-    job = (specs, concepts, index, date, top)
+    provinces = {(index.names.cantons.get(s.canton_code) or ("", ""))[1] for s in specs}
+    job = (specs, concepts, index, date, top, track_record.table(provinces=provinces - {""}))
     if (
         workers > 1
         and len(specs) >= BATCH_MIN
@@ -207,9 +203,13 @@ def rank_many(
 
 
 def _rank_slice(job, start, end):
-    specs, concepts, index, date, top = job
+    specs, concepts, index, date, top, record = job
     return [
-        _rank(compile_plan(specs[i], index, date, concepts[i] if concepts else None), index, top)
+        _rank(
+            compile_plan(specs[i], index, date, concepts[i] if concepts else None, record),
+            index,
+            top,
+        )
         for i in range(start, end)
     ]
 
@@ -236,15 +236,15 @@ def _rank_forked(job, workers):
 
 
 def score_offer(
-    spec: NeedSpec, offer, *, date=None, index: OfferIndex | None = None
+    spec: NeedSpec, offer, *, date=None, index: OfferIndex | None = None, record=None
 ) -> Match | None:
     """The match of one offer with ``spec``, or None when a hard filter excludes it or they
-    have nothing in common."""
+    have nothing in common. ``record``: a ``track_record.table`` read once for many calls."""
     index = index or current_index()
     pos = index.position.get(offer.pk if hasattr(offer, "pk") else offer)
     if pos is None:
         return None
-    plan = compile_plan(spec, index, _today(date))
+    plan = compile_plan(spec, index, _today(date), record=record)
     if not has(plan.candidates, pos) or not plan.max_units:
         return None
     match = _match(plan, index, pos, _matched_features(plan, index, [pos])[pos])
@@ -324,8 +324,9 @@ def rank_needs_for_offer(offer, *, top: int = 20, date=None) -> list[tuple[objec
     if covered is None:
         return []
     out = []
+    record = track_record.table(cooperantes=[index.cooperantes[index.position[offer.pk]]])
     for need in _active_needs().filter(_by_gad("gad", covered)):
-        match = score_offer(NeedSpec.from_need(need), offer, date=date, index=index)
+        match = score_offer(NeedSpec.from_need(need), offer, date=date, index=index, record=record)
         if match is not None:
             out.append((need, match))
     out.sort(key=lambda pair: (-pair[1].score, pair[0].pk))
@@ -342,9 +343,10 @@ def rank_gads_for_offer(
     if covered is None:
         return []
     best: dict[int, tuple[object, float, list[str]]] = {}
+    record = track_record.table(cooperantes=[index.cooperantes[index.position[offer.pk]]])
 
     def consider(gad, spec, source):
-        match = score_offer(spec, offer, date=date, index=index)
+        match = score_offer(spec, offer, date=date, index=index, record=record)
         if match is not None and (gad.pk not in best or match.score > best[gad.pk][1]):
             best[gad.pk] = (gad, match.score, [source, *match.reasons])
 

@@ -154,6 +154,7 @@ def explain(plan, index, pos: int, matched) -> tuple[list[str], dict[str, float]
         "sector": part("sector", "sector_category"),
         "amount": part("amount", "amount_near"),
         "urgency": part("urgency"),
+        "track_record": part("track_record"),
     }
     scored: list[tuple[float, str]] = []
 
@@ -206,6 +207,20 @@ def explain(plan, index, pos: int, matched) -> tuple[list[str], dict[str, float]
             (
                 contributions["amount"],
                 template % {"amount": money(spec.amount), "range": amount_range},
+            )
+        )
+    for f in by.get("track_record", []):
+        n = f.key.get(index.cooperantes[pos], 0)
+        province = plan.place.province or spec.canton_code
+        scored.append(
+            (
+                f.units / divisor,
+                ngettext(
+                    "el cooperante ya tiene %(n)s proyecto afín en la provincia de %(province)s",
+                    "el cooperante ya tiene %(n)s proyectos afines en la provincia de %(province)s",
+                    n,
+                )
+                % {"n": n, "province": province},
             )
         )
     closes = index.closes_on[pos]

@@ -147,6 +147,7 @@ class OfferIndex:
         self.codes = [r["code"] for r in rows]
         self.cooperantes = [r["cooperante_id"] for r in rows]
         self.position = {offer_id: pos for pos, offer_id in enumerate(self.ids)}
+        self._by_cooperante = None
         self.schedule = [r["schedule"] for r in rows]
         self.opens_on = [r["opens_on"] for r in rows]
         self.closes_on = [r["closes_on"] for r in rows]
@@ -305,6 +306,20 @@ class OfferIndex:
 
     def modality(self, code: str) -> int:
         return self.token(search.facet_token(search.MODALITY, code))
+
+    def cooperante_bits(self, cooperante_ids) -> int:
+        """The offers of these cooperantes."""
+        if self._by_cooperante is None:
+            groups: dict[int, list[int]] = {}
+            for pos, pk in enumerate(self.cooperantes):
+                groups.setdefault(pk, []).append(pos)
+            self._by_cooperante = {
+                pk: from_positions(found, self.nbytes) for pk, found in groups.items()
+            }
+        bits = 0
+        for pk in cooperante_ids:
+            bits |= self._by_cooperante.get(pk, 0)
+        return bits
 
     def on(self, date: datetime.date) -> tuple[int, int]:
         """(offers open on ``date``, offers closing within URGENT_DAYS of it)."""

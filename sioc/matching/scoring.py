@@ -14,7 +14,7 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from sioc.matching import explain
+from sioc.matching import explain, track_record
 from sioc.matching import text as need_text
 from sioc.matching.index import APPLICANT_OTHER, Names, OfferIndex, has, positions
 from sioc.offers import search
@@ -30,7 +30,7 @@ WEIGHTS = {
     "amount": 8,  # need amount inside the offer's range
     "amount_near": 4,  # within a factor of 2 of the range
     "urgency": 2,  # closes within 30 days (a bonus: not in the divisor)
-    "track_record": 10,  # the cooperante's projects in the province and theme (not yet)
+    "track_record": 4,  # the cooperante's projects in the province and theme (a bonus)
 }
 TITLE_SHARE = 0.5  # a concept in the offer's title adds half of its document points
 UNITS = 10  # integer score units per point
@@ -121,7 +121,7 @@ def _shares(codes, weight):
     return [(code, base + (1 if i < extra else 0)) for i, code in enumerate(codes)]
 
 
-def compile_plan(spec, index: OfferIndex, date: datetime.date, concepts=None) -> Plan:
+def compile_plan(spec, index: OfferIndex, date: datetime.date, concepts=None, record=None) -> Plan:
     features = text_features(spec, index, concepts)
     token = index.token
     for goal, units in _shares(spec.goals, WEIGHTS["sdg"]):
@@ -154,6 +154,18 @@ def compile_plan(spec, index: OfferIndex, date: datetime.date, concepts=None) ->
         max_units += WEIGHTS["amount"] * UNITS
     open_bits, soon = index.on(date)
     features.append(Feature("urgency", "soon", WEIGHTS["urgency"] * UNITS, soon))
+    province_code = (index.names.cantons.get(spec.canton_code) or ("", ""))[1]
+    args = (province_code, spec.goals, spec.competency_codes)
+    found = record.cooperantes(*args) if record is not None else track_record.for_need(*args)
+    if found:
+        features.append(
+            Feature(
+                "track_record",
+                dict(found),
+                WEIGHTS["track_record"] * UNITS,
+                index.cooperante_bits(found),
+            )
+        )
 
     place = Place()
     canton = index.names.cantons.get(spec.canton_code)
@@ -244,17 +256,6 @@ class Accumulator:
 
     def score(self, pos: int) -> int:
         return sum(1 << j for j, plane in enumerate(self.planes) if has(plane, pos))
-
-
-def track_record_points(cooperante_id, province_code, spec) -> float:
-    """The cooperante's projects in the GAD's province and theme — a hook.
-
-    Projects (issue «Projects») do not exist yet, so this returns 0 and the criterion adds
-    nothing (and is left out of the divisor). When they exist: count the cooperante's
-    projects in ``province_code`` that share SDGs or competency with ``spec`` and give up to
-    ``WEIGHTS["track_record"]`` points.
-    """
-    return 0.0
 
 
 def vocabulary(specs, names: Names, concepts: list) -> frozenset:

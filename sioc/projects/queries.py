@@ -65,6 +65,32 @@ def portal_list(params, *, page_number=None):
     return filterset, page
 
 
+COOPERANTE_PROJECTS = 10
+
+
+def cooperante_projects(user, slug) -> dict:
+    """The cooperante 360 view of its projects: those it funds, implements or reports (from
+    SIOC or from its IATI files), as far as ``user`` may see them."""
+    from django.db.models import Count, Q, Sum
+
+    from sioc.organizations.models import Organization
+
+    org = get_object_or_404(Organization.objects.cooperantes(), slug=slug)
+    involved = Q(reporting_org=org) | Q(
+        pk__in=ProjectOrganization.objects.filter(organization=org).values("project")
+    )
+    qs = permissions.visible_to(user).filter(involved)
+    totals = qs.aggregate(
+        n=Count("pk"), committed=Sum("committed_usd"), iati=Count("pk", filter=Q(source="iati"))
+    )
+    recent = list(
+        _list_queryset(qs.order_by("-year", "title", "pk")).prefetch_related("cantons")[
+            :COOPERANTE_PROJECTS
+        ]
+    )
+    return {"org": org, "projects": recent, "totals": totals}
+
+
 def visible_project(user, pk) -> Project:
     return get_object_or_404(permissions.visible_to(user).select_related("currency"), pk=pk)
 

@@ -7,6 +7,7 @@ app_name = "projects"
 urlpatterns = [
     # Public transparency portal (views/portal.py)
     path("portal/", portal.portal, name="portal"),
+    path("cooperante/<slug:slug>/", portal.cooperante_projects, name="cooperante_projects"),
     # Projects (views/projects.py)
     path("", projects.project_list, name="list"),
     path("exportar.<str:fmt>", projects.export, name="export"),

@@ -228,9 +228,44 @@ def test_reasons_say_what_is_shared_and_each_contribution():
         "urgency",
         "track_record",
     }
-    assert match.contributions["track_record"] == 0.0  # no projects yet
+    assert match.contributions["track_record"] == 0.0  # the cooperante has no projects
     assert match.score == pytest.approx(sum(match.contributions.values()), abs=0.002)
     assert 0 < match.score <= 1
+
+
+def test_a_cooperante_with_projects_in_the_province_on_the_theme_gets_a_bonus():
+    from sioc.organizations.models import Organization
+    from sioc.projects.tests import factories as project_factories
+
+    with_record = water_offer("CON-TRAYECTORIA")
+    without = water_offer("SIN-TRAYECTORIA")
+    elsewhere = water_offer("OTRA-PROVINCIA")
+    # A water project in Cuenca (Azuay) funded by the first cooperante; one in Loja by the third.
+    cuenca = Organization.objects.get(canton__code="0101")
+    loja = Organization.objects.get(canton__code=LOJA)
+    from sioc.codelists.models import SdgGoal
+    from sioc.projects import services as project_services
+
+    for gad, funder in ((cuenca, with_record.cooperante), (loja, elsewhere.cooperante)):
+        project = project_factories.project(gad, funding=[funder])
+        project_services.set_sdgs(project, [(SdgGoal.objects.get(code=6), None, 100)], actor=None)
+
+    need = water_need(NABON)  # Azuay, SDG 6
+    ranked = {m.offer_code: m for m in engine.rank_offers(need)}
+    bonus = ranked["CON-TRAYECTORIA"]
+    assert bonus.contributions["track_record"] > 0
+    assert any(
+        r.startswith("el cooperante ya tiene 1 proyecto afín en la provincia de Azuay (+")
+        for r in bonus.reasons
+    )
+    assert ranked["SIN-TRAYECTORIA"].contributions["track_record"] == 0
+    assert ranked["OTRA-PROVINCIA"].contributions["track_record"] == 0  # Loja is not Azuay
+    assert bonus.score > ranked["SIN-TRAYECTORIA"].score
+    assert codes(engine.rank_offers(need))[0] == "CON-TRAYECTORIA"
+    # The batch path (one read of every project) gives the same scores.
+    [batch] = engine.rank_many([need])
+    assert {m.offer_code: m.score for m in batch} == {c: m.score for c, m in ranked.items()}
+    assert without.pk
 
 
 def test_ranking_order_follows_what_the_offer_shares():

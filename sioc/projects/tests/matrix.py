@@ -38,6 +38,11 @@ READ_ONLY_EXTERNAL = row(403, 403, 403, 403, 403, LOGIN)
 PROJECTS_MATRIX = {
     # Public transparency portal
     "projects:portal": Entry(get=everyone(200), post=NOT_ALLOWED_METHOD),
+    # Cooperante 360 partial: each sees the projects the policy lets them (a GAD is not one)
+    "projects:cooperante_projects": [
+        Entry(kwargs={"slug": "focal_slug"}, get=everyone(200), post=NOT_ALLOWED_METHOD),
+        Entry(kwargs={"slug": "gad-0101-cuenca"}, get=everyone(404)),
+    ],
     # Lists and exports (signed-in users; each sees what the policy lets them)
     "projects:list": Entry(get=AUTH_ONLY, post=AUTH_NOT_ALLOWED),
     "projects:export": [

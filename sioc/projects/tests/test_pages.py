@@ -301,3 +301,26 @@ def test_submitting_and_reviewing_e_mail_ame_and_the_gad(personas):
         services.return_period(period, actor=None, comment="Falta el acta")
     assert [m.to for m in mail.outbox] == [[personas["cuenca_officer"].email]]
     assert "Falta el acta" in mail.outbox[0].body
+
+
+def test_cooperante_page_lists_its_projects_as_the_viewer_may_see_them(client, personas):
+    from sioc.projects.choices import Source
+
+    funder = personas["focal_point"].memberships.get().organization
+    factories.project(title="Agua para Cuenca", funding=[funder], visibility=Visibility.PUBLISHED)
+    factories.project(title="Proyecto privado", funding=[funder])
+    Project.objects.create(
+        source=Source.IATI, iati_identifier="XX-1", reporting_org=funder, title="Actividad IATI"
+    )
+    factories.project(title="De otro cooperante", visibility=Visibility.PUBLISHED)
+    url = reverse("projects:cooperante_projects", args=[funder.slug])
+
+    html = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "Agua para Cuenca" in html and "Actividad IATI" in html
+    assert "Proyecto privado" not in html and "De otro cooperante" not in html
+    assert "<html" not in html  # the htmx partial, not a page
+
+    client.force_login(personas["cuenca_officer"])
+    assert "Proyecto privado" in client.get(url).content.decode()
+    org_page = client.get(reverse("organizations:detail", args=[funder.slug])).content.decode()
+    assert url in org_page

@@ -31,3 +31,15 @@ def portal(request):
     return render_page_or_partial(
         request, "projects/portal.html", "projects/partials/results.html", context
     )
+
+
+@require_safe
+def cooperante_projects(request, slug):
+    """The cooperante 360 partial of the organisation page (htmx), or a page of its own."""
+    context = queries.cooperante_projects(request.user, slug)
+    return render_page_or_partial(
+        request,
+        "projects/cooperante_projects.html",
+        "projects/partials/cooperante_projects.html",
+        context,
+    )
