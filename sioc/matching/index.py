@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from django.db import connections, router
 
+from sioc.common import memory
 from sioc.offers import search
 from sioc.offers.choices import OfferStatus, Schedule
 
@@ -508,6 +509,7 @@ def current_index(using: str | None = None) -> OfferIndex:
         if index is None or index.stamp != stamp:
             index = build_index(using, stamp=stamp)
             _cache[key] = index
+            memory.settle(index.size)
         return index
 
 

@@ -24,6 +24,7 @@ from itertools import repeat
 
 from django.db import connections, transaction
 
+from sioc.common import memory
 from sioc.offers import search
 from sioc.offers.choices import PUBLIC_STATUSES, OfferStatus, Schedule
 
@@ -321,6 +322,7 @@ def load(using="default") -> FacetIndex:
             index = FacetIndex(_rows(using), generation)
             index.labels = Labels.load(using)
             _indexes[using] = index
+            memory.settle(index.size)
     return index
 
 

@@ -186,7 +186,9 @@ class OfferViewSet(
             raise ValidationError(filterset.errors)
         results = queries.IndexedResults(request.user, filterset.criteria, self.get_queryset())
         page = self.paginate_queryset(results)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        data = self.get_serializer(page, many=True).data
+        _release(page)
+        return self.get_paginated_response(data)
 
     def get_object(self):
         # The catalogue filters choose lists; a single offer is found by its code alone.
@@ -273,6 +275,14 @@ class OfferViewSet(
         data = OfferSerializer(fresh, context=self.get_serializer_context()).data
         headers["ETag"] = f'"{data["version"]}"'
         return Response(data, status=code, headers=headers)
+
+
+def _release(offers):
+    """Break the reference cycles prefetching leaves (each offer ↔ its related querysets), so
+    reference counting frees a page at once instead of the cyclic garbage collector, whose full
+    passes made one request in twenty several times slower."""
+    for offer in offers:
+        offer.__dict__.pop("_prefetched_objects_cache", None)
 
 
 def _expected_version(request, data):
