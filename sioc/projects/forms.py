@@ -224,6 +224,14 @@ class IndicatorForm(forms.Form):
             self.fields["result"].empty_label = None
 
 
+class IndicatorEditForm(IndicatorForm):
+    """Correcting an indicator: without a result chosen it stays in its own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].required = False
+
+
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Título"), max_length=300)
     file = forms.FileField(label=_("Archivo PDF"), required=False)

@@ -367,6 +367,54 @@ def set_sectors(project, shares, *, actor) -> None:
 
 # --- transactions -------------------------------------------------------------------------
 
+TRANSACTION_FIELDS = [
+    "kind",
+    "date",
+    "value",
+    "currency",
+    "value_usd",
+    "description",
+    "provider",
+    "receiver",
+]
+RESULT_FIELDS = ["title", "description"]
+INDICATOR_FIELDS = ["result", "name", "unit", "baseline_year", "baseline_value", "target_value"]
+RISK_FIELDS = ["description", "level", "mitigation"]
+
+
+def _transaction_money(kind, date, value, currency):
+    """The checked kind and currency code, and the USD value at ``date`` (the rule every
+    transaction follows, new or corrected)."""
+    if kind not in TransactionType.values:
+        raise ValidationError(_("Ese tipo de transacción no existe."))
+    code = _currency_code(currency)
+    value_usd = usd(value, code, date)
+    if value_usd is None:
+        raise ValidationError(
+            _(
+                "No hay tipo de cambio de %(code)s en o antes del %(date)s: no se puede calcular "
+                "su valor en USD. Pida a AME que cargue los tipos de cambio o registre la "
+                "transacción en USD."
+            )
+            % {"code": code, "date": date_format(date, "d/m/Y")}
+        )
+    return code, value_usd
+
+
+def transaction_label(item) -> str:
+    return (
+        f"{item.get_kind_display()} {date_format(item.date, 'd/m/Y')}: "
+        f"{item.value} {item.currency_id}"
+    )
+
+
+def _item_changes(what, obj, before, after) -> dict:
+    """{"transacción: valor": [old, new]}: a field diff named for the project's history."""
+    return {
+        f"{what}: {obj._meta.get_field(name).verbose_name}": values
+        for name, values in diff(before, after).items()
+    }
+
 
 @transaction.atomic
 def add_transaction(
@@ -384,19 +432,7 @@ def add_transaction(
     """A commitment, disbursement or expenditure in its original currency, with its USD value
     at the transaction date; the project's USD totals follow."""
     _refuse_external(project)
-    if kind not in TransactionType.values:
-        raise ValidationError(_("Ese tipo de transacción no existe."))
-    code = _currency_code(currency)
-    value_usd = usd(value, code, date)
-    if value_usd is None:
-        raise ValidationError(
-            _(
-                "No hay tipo de cambio de %(code)s en o antes del %(date)s: no se puede calcular "
-                "su valor en USD. Pida a AME que cargue los tipos de cambio o registre la "
-                "transacción en USD."
-            )
-            % {"code": code, "date": date_format(date, "d/m/Y")}
-        )
+    code, value_usd = _transaction_money(kind, date, value, currency)
     item = Transaction(
         project=project,
         kind=kind,
@@ -431,11 +467,48 @@ def add_transaction(
 def remove_transaction(item, *, actor) -> None:
     project = item.project
     _refuse_external(project)
-    label = f"{item.get_kind_display()} {date_format(item.date, 'd/m/Y')}: {item.value} {item.currency_id}"
+    label = transaction_label(item)
     item.delete()
     recompute_totals(project)
     _touch(project)
     record(actor=actor, action=Action.UPDATE, obj=project, changes={"transacción": [label, None]})
+
+
+@transaction.atomic
+def update_transaction(
+    item,
+    *,
+    actor,
+    kind,
+    date,
+    value,
+    currency,
+    description="",
+    provider="",
+    receiver="",
+) -> Transaction:
+    """Correct a transaction: its USD value at the (new) date and the project's USD totals are
+    computed again, exactly as when it was recorded."""
+    current = Transaction.objects.select_for_update().select_related("project").get(pk=item.pk)
+    project = current.project
+    _refuse_external(project)
+    code, value_usd = _transaction_money(kind, date, value, currency)
+    before = snapshot(current, TRANSACTION_FIELDS)
+    label = transaction_label(current)
+    current.kind, current.date, current.value = kind, date, value
+    current.currency_id, current.value_usd = code, value_usd
+    current.description, current.provider, current.receiver = description, provider, receiver
+    current.full_clean()
+    current.save()
+    recompute_totals(project)
+    _touch(project)
+    current.refresh_from_db()  # decimals as stored, so that the diff shows only real changes
+    changes = _item_changes(
+        _("transacción"), current, before, snapshot(current, TRANSACTION_FIELDS)
+    )
+    if changes:
+        record(actor=actor, action=Action.UPDATE, obj=project, changes=changes, note=label)
+    return current
 
 
 # --- results, indicators, documents, risks ------------------------------------------------
@@ -505,6 +578,161 @@ def add_risk(project, *, actor, description, level, mitigation="") -> Risk:
     risk.save()
     record(actor=actor, action=Action.UPDATE, obj=project, changes={"riesgo": [None, str(risk)]})
     return risk
+
+
+# --- corrections: results, indicators, documents, risks -----------------------------------
+
+
+def locked_values_message(indicators) -> str:
+    """Why these indicators cannot be removed ("" if they can): they have values in a period
+    AME approved (locked), and removing them would change an approved report."""
+    locked = (
+        ReportingPeriod.objects.filter(
+            status=PeriodStatus.APPROVED, indicator_values__indicator__in=indicators
+        )
+        .distinct()
+        .order_by("starts_on")
+    )
+    if not locked:
+        return ""
+    return _(
+        "No se puede quitar: tiene valores en períodos ya aprobados por AME (%(periods)s), que "
+        "están bloqueados. Pida a AME que reabra esos períodos, o corrija el indicador en lugar "
+        "de quitarlo."
+    ) % {"periods": ", ".join(period_label(p) for p in locked)}
+
+
+@transaction.atomic
+def update_result(result, *, actor, title, description="") -> Result:
+    current = Result.objects.select_for_update().select_related("project").get(pk=result.pk)
+    _refuse_external(current.project)
+    before = snapshot(current, RESULT_FIELDS)
+    current.title, current.description = title, description
+    current.full_clean()
+    current.save()
+    changes = _item_changes(_("resultado"), current, before, snapshot(current, RESULT_FIELDS))
+    if changes:
+        record(actor=actor, action=Action.UPDATE, obj=current.project, changes=changes)
+        _touch(current.project)
+    return current
+
+
+@transaction.atomic
+def remove_result(result, *, actor) -> None:
+    """Remove a result with its indicators and their period values; refused when one of them
+    has values in an approved (locked) period."""
+    current = Result.objects.select_for_update().select_related("project").get(pk=result.pk)
+    project = current.project
+    _refuse_external(project)
+    indicators = list(current.indicators.all())
+    problem = locked_values_message(indicators)
+    if problem:
+        raise ValidationError(problem)
+    title = current.title
+    current.delete()
+    _touch(project)
+    record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=project,
+        changes={"resultado": [title, None]},
+        note=_("Con sus %d indicadores.") % len(indicators) if indicators else "",
+    )
+
+
+@transaction.atomic
+def update_indicator(
+    indicator,
+    *,
+    actor,
+    result=None,
+    name,
+    unit="",
+    baseline_year=None,
+    baseline_value=None,
+    target_value=None,
+) -> Indicator:
+    """Correct an indicator's definition (its period values stay as reported). ``result``
+    moves it to another result of the same project."""
+    current = (
+        Indicator.objects.select_for_update().select_related("result__project").get(pk=indicator.pk)
+    )
+    project = current.result.project
+    _refuse_external(project)
+    if result is not None and result.project_id != project.pk:
+        raise ValidationError(_("El resultado «%s» no es de este proyecto.") % result)
+    before = snapshot(current, INDICATOR_FIELDS)
+    if result is not None:
+        current.result = result
+    current.name, current.unit, current.baseline_year = name, unit, baseline_year
+    current.baseline_value, current.target_value = baseline_value, target_value
+    current.full_clean()
+    current.save()
+    current.refresh_from_db()
+    changes = _item_changes(_("indicador"), current, before, snapshot(current, INDICATOR_FIELDS))
+    if changes:
+        record(actor=actor, action=Action.UPDATE, obj=project, changes=changes)
+        _touch(project)
+    return current
+
+
+@transaction.atomic
+def remove_indicator(indicator, *, actor) -> None:
+    """Remove an indicator and its period values; refused when it has values in an approved
+    (locked) period."""
+    current = (
+        Indicator.objects.select_for_update().select_related("result__project").get(pk=indicator.pk)
+    )
+    project = current.result.project
+    _refuse_external(project)
+    problem = locked_values_message([current])
+    if problem:
+        raise ValidationError(problem)
+    name = current.name
+    current.delete()
+    _touch(project)
+    record(actor=actor, action=Action.UPDATE, obj=project, changes={"indicador": [name, None]})
+
+
+@transaction.atomic
+def remove_document(document, *, actor) -> None:
+    """Remove a document and its PDF file (the file goes once the transaction commits)."""
+    current = Document.objects.select_for_update().select_related("project").get(pk=document.pk)
+    project = current.project
+    _refuse_external(project)
+    title, stored = current.title, current.file
+    current.delete()
+    if stored:
+        storage, name = stored.storage, stored.name
+        transaction.on_commit(lambda: storage.delete(name))
+    _touch(project)
+    record(actor=actor, action=Action.UPDATE, obj=project, changes={"documento": [title, None]})
+
+
+@transaction.atomic
+def update_risk(risk, *, actor, description, level, mitigation="") -> Risk:
+    current = Risk.objects.select_for_update().select_related("project").get(pk=risk.pk)
+    _refuse_external(current.project)
+    before = snapshot(current, RISK_FIELDS)
+    current.description, current.level, current.mitigation = description, level, mitigation
+    current.full_clean()
+    current.save()
+    changes = _item_changes(_("riesgo"), current, before, snapshot(current, RISK_FIELDS))
+    if changes:
+        record(actor=actor, action=Action.UPDATE, obj=current.project, changes=changes)
+        _touch(current.project)
+    return current
+
+
+@transaction.atomic
+def remove_risk(risk, *, actor) -> None:
+    current = Risk.objects.select_for_update().select_related("project").get(pk=risk.pk)
+    project = current.project
+    _refuse_external(project)
+    label = str(current)
+    current.delete()
+    _touch(project)
+    record(actor=actor, action=Action.UPDATE, obj=project, changes={"riesgo": [label, None]})
 
 
 # --- reporting periods --------------------------------------------------------------------

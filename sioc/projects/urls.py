@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sioc.projects.views import monitoring, portal, projects
+from sioc.projects.views import corrections, monitoring, portal, projects
 
 app_name = "projects"
 
@@ -28,6 +28,52 @@ urlpatterns = [
     path("<int:pk>/documentos/<int:document_id>/", projects.document_download, name="document"),
     path("<int:pk>/riesgos/", projects.risk_add, name="risk_add"),
     path("<int:pk>/periodos/", projects.periods_generate, name="periods_generate"),
+    # Corrections on the project page (views/corrections.py)
+    path(
+        "<int:pk>/transacciones/<int:item_id>/editar/",
+        corrections.transaction_edit,
+        name="transaction_edit",
+    ),
+    path(
+        "<int:pk>/transacciones/<int:item_id>/quitar/",
+        corrections.transaction_remove,
+        name="transaction_remove",
+    ),
+    path(
+        "<int:pk>/resultados/<int:item_id>/editar/",
+        corrections.result_edit,
+        name="result_edit",
+    ),
+    path(
+        "<int:pk>/resultados/<int:item_id>/quitar/",
+        corrections.result_remove,
+        name="result_remove",
+    ),
+    path(
+        "<int:pk>/indicadores/<int:item_id>/editar/",
+        corrections.indicator_edit,
+        name="indicator_edit",
+    ),
+    path(
+        "<int:pk>/indicadores/<int:item_id>/quitar/",
+        corrections.indicator_remove,
+        name="indicator_remove",
+    ),
+    path(
+        "<int:pk>/documentos/<int:item_id>/quitar/",
+        corrections.document_remove,
+        name="document_remove",
+    ),
+    path(
+        "<int:pk>/riesgos/<int:item_id>/editar/",
+        corrections.risk_edit,
+        name="risk_edit",
+    ),
+    path(
+        "<int:pk>/riesgos/<int:item_id>/quitar/",
+        corrections.risk_remove,
+        name="risk_remove",
+    ),
     # Monitoring (views/monitoring.py)
     path("informes-atrasados/", monitoring.overdue, name="overdue"),
     path("<int:pk>/periodos/<int:period_id>/", monitoring.period_detail, name="period"),

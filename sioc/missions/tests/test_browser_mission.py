@@ -120,9 +120,11 @@ def test_ame_records_a_mission_and_a_gad_expresses_interest(browser, live_server
     field(ame, "Reunión").select_option(value=str(first.pk))
     ame.get_by_role("button", name="Subir foto").click()
     expect(ame.get_by_role("alert").first).to_contain_text("Foto agregada")
+    expect(ame.locator(f"#reunion-{first.pk} img")).to_have_count(1)  # on the mission page
 
     # The opportunity that meeting opened.
-    ame.locator(f"#reunion-{first.pk}").get_by_role("link", name="Registrar oportunidad").click()
+    meeting = ame.locator(f"#reunion-{first.pk}")
+    meeting.get_by_role("link", name="Registrar oportunidad").click()
     fill(ame, "Título de la oportunidad", "Hermanamiento en gestión de residuos con San Salvador")
     field(ame, "Tipo").select_option(label="Hermanamiento")
     field(ame, "Organización contraparte").select_option(value=str(host.pk))

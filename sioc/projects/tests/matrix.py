@@ -7,6 +7,9 @@ private projects, 403 on editing published ones); the focal point's organisation
 the private projects ("shared") and sees it, read-only.
 """
 
+import datetime
+from decimal import Decimal
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sioc.demands.choices import InterestStatus
@@ -16,6 +19,7 @@ from sioc.offers.services import create_offer
 from sioc.organizations.models import Organization
 from sioc.projects import services
 from sioc.projects.choices import Visibility
+from sioc.projects.models import Transaction
 from sioc.projects.tests import factories
 from tests.permission_matrix import (
     AME_ONLY_EDIT,
@@ -150,6 +154,90 @@ PROJECTS_MATRIX = {
         ),
         Entry(kwargs={"pk": "projects_external_pk"}, post=READ_ONLY_EXTERNAL),
     ],
+    # Corrections on the project page: same rule as adding; GET asks, POST changes or removes
+    "projects:transaction_edit": [
+        Entry(
+            kwargs={"pk": "projects_published_pk", "item_id": "projects_transaction_id"},
+            get=PUBLISHED_EDIT,
+            post=PUBLISHED_ACTION,
+            data={"kind": "3", "date": "2025-04-01", "value": "1500", "currency": "USD"},
+        ),
+        Entry(
+            kwargs={"pk": "projects_private_pk", "item_id": "projects_private_transaction_id"},
+            get=PRIVATE_LOGIN,
+            post=row(400, 400, 400, 404, 404, LOGIN),  # an empty form: the reason, nothing saved
+        ),
+        Entry(
+            kwargs={"pk": "projects_external_pk", "item_id": "projects_external_transaction_id"},
+            get=READ_ONLY_EXTERNAL,
+            post=READ_ONLY_EXTERNAL,
+            data={"kind": "3", "date": "2025-04-01", "value": "1500", "currency": "USD"},
+        ),
+    ],
+    "projects:transaction_remove": [
+        Entry(
+            kwargs={"pk": "projects_published_pk", "item_id": "projects_transaction_id"},
+            get=PUBLISHED_EDIT,
+            post=PUBLISHED_ACTION,
+        ),
+        Entry(
+            kwargs={"pk": "projects_external_pk", "item_id": "projects_external_transaction_id"},
+            get=READ_ONLY_EXTERNAL,
+            post=READ_ONLY_EXTERNAL,
+        ),
+    ],
+    "projects:result_edit": Entry(
+        kwargs={"pk": "projects_published_pk", "item_id": "projects_result_id"},
+        get=PUBLISHED_EDIT,
+        post=PUBLISHED_ACTION,
+        data={"title": "Resultado corregido"},
+    ),
+    "projects:result_remove": Entry(
+        kwargs={"pk": "projects_published_pk", "item_id": "projects_result_id"},
+        get=PUBLISHED_EDIT,
+        post=PUBLISHED_ACTION,
+    ),
+    "projects:indicator_edit": Entry(
+        kwargs={"pk": "projects_published_pk", "item_id": "projects_indicator_id"},
+        get=PUBLISHED_EDIT,
+        post=PUBLISHED_ACTION,
+        data={"name": "Indicador corregido"},  # without a result: it stays in its own
+    ),
+    "projects:indicator_remove": [
+        Entry(
+            kwargs={"pk": "projects_published_pk", "item_id": "projects_indicator_id"},
+            get=PUBLISHED_EDIT,
+            post=PUBLISHED_ACTION,
+        ),
+        Entry(  # values in an approved (locked) period: the page says why, nothing removed
+            kwargs={"pk": "projects_private_pk", "item_id": "projects_locked_indicator_id"},
+            get=PRIVATE_LOGIN,
+            post=row(400, 400, 400, 404, 404, LOGIN),
+        ),
+    ],
+    "projects:document_remove": [
+        Entry(
+            kwargs={"pk": "projects_private_pk", "item_id": "projects_document_id"},
+            get=PRIVATE_LOGIN,
+            post=row(302, 302, 302, 404, 404, LOGIN),
+        ),
+        Entry(
+            kwargs={"pk": "projects_published_pk", "item_id": "projects_public_document_id"},
+            get=PUBLISHED_EDIT,
+            post=PUBLISHED_ACTION,
+        ),
+    ],
+    "projects:risk_edit": Entry(
+        kwargs={"pk": "projects_published_pk", "item_id": "projects_risk_id"},
+        get=PUBLISHED_EDIT,
+        post=PUBLISHED_ACTION,
+        data={"description": "Lluvias intensas", "level": "high"},
+    ),
+    "projects:risk_remove": Entry(
+        kwargs={"pk": "projects_published_pk", "item_id": "projects_risk_id"},
+        get=PUBLISHED_EDIT,
+        post=PUBLISHED_ACTION,
+    ),
     # Monitoring: reporting periods are internal (AME, the GAD, participating cooperantes)
     "projects:period": [
         Entry(
@@ -224,6 +312,27 @@ def make_records(focal_org, n) -> dict:
         title="Oferta para proyecto",
     )
     interest = demand_factories.interest(offer, cuenca, status=InterestStatus.SUBMITTED)
+    money = {"kind": "3", "date": datetime.date(2025, 3, 1), "value": 1000, "currency": "USD"}
+    indicator = factories.with_indicator(published)
+    locked_indicator = factories.with_indicator(private)
+    approved = private.periods.order_by("starts_on")[2]
+    services.save_report(
+        approved,
+        actor=None,
+        narrative="Avance",
+        values={locked_indicator: (Decimal(10), Decimal(8), "")},
+        submit=True,
+        notify=False,
+    )
+    services.approve_period(approved, actor=None, notify=False)
+    external_transaction = Transaction.objects.create(
+        project=external,
+        kind="3",
+        date=money["date"],
+        value=Decimal(1000),
+        currency_id="USD",
+        value_usd=Decimal(1000),
+    )
     return {
         "projects_private_pk": private.pk,
         "projects_shared_pk": shared.pk,
@@ -237,4 +346,15 @@ def make_records(focal_org, n) -> dict:
         "projects_document_id": document.pk,
         "projects_public_document_id": public_document.pk,
         "projects_interest_pk": interest.pk,
+        "projects_transaction_id": services.add_transaction(published, actor=None, **money).pk,
+        "projects_private_transaction_id": services.add_transaction(
+            private, actor=None, **money
+        ).pk,
+        "projects_external_transaction_id": external_transaction.pk,
+        "projects_result_id": indicator.result_id,
+        "projects_indicator_id": indicator.pk,
+        "projects_locked_indicator_id": locked_indicator.pk,
+        "projects_risk_id": services.add_risk(
+            published, actor=None, description="Lluvias", level="high"
+        ).pk,
     }
