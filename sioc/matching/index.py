@@ -10,8 +10,8 @@ of the integer score, added with the carry rule of binary addition.
 What is read, and from where (one pass, a handful of queries, no query per offer):
 
 - the published offers' fields (``offers_offer``: applicants, amounts, dates, analysed title);
-- their analysed document from the catalogue's search index (``sioc.offers.search``: SQLite's
-  FTS5 table, PostgreSQL's ``tsvector``). The document already holds the Spanish stems of the
+- their analysed document from the catalogue's search index (``sioc.offers.search``, the table
+  ``offers_offer_document``). The document already holds the Spanish stems of the
   offer's text *and* its facet tokens (``ffods6``, ``ffcompd``, ``ffmodcredit``, ``ffsec14030``)
   and coverage tokens (``ffcovnacional``, ``ffprov14``, ``ffcant0104``): the analysis was paid
   when the offer was saved, and the matching sees the very text the catalogue search sees;
@@ -387,19 +387,9 @@ def read_documents(using: str, *, published_only: bool) -> dict[int, str]:
             f" WHERE id IN (SELECT id FROM {offers} WHERE status = %s)",
             [OfferStatus.PUBLISHED],
         )
-    if connection.vendor == "sqlite":
-        sql = f"SELECT rowid, document FROM {search.FTS_TABLE}" + where.replace(
-            "WHERE id", "WHERE rowid"
-        )
-    elif connection.vendor == "postgresql":
-        sql = f"SELECT id, vector::text FROM {search.TABLE}" + where
-    else:  # pragma: no cover - the catalogue search supports these two only
-        raise NotImplementedError(connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(f"SELECT id, document FROM {search.DOCUMENT_TABLE}" + where, params)
         rows = cursor.fetchall()
-    if connection.vendor == "postgresql":
-        return {i: (doc or "").replace("'", " ") for i, doc in rows}
     return dict(rows)
 
 

@@ -1,7 +1,7 @@
 """The catalogue's faceted search: the text match in the database, everything else in memory.
 
-The database answers one question: which offers match the words typed (SQLite FTS5 or the
-PostgreSQL GIN index, ``search.py``). Facets, the covered canton, status, closing windows,
+The database answers one question: which offers match the words typed (the postings of the
+inverted index, ``postings.py``, read by primary key and combined as bitmaps). Facets, the covered canton, status, closing windows,
 visibility, counts and the closing-date and newest orders are answered by ``FacetIndex``: one
 bitmap (a Python ``int``, one bit per offer) per facet token, coverage token and status, built
 from the narrow search table. Counting the offers of a facet option is ``(a & b).bit_count()``
@@ -22,10 +22,10 @@ import threading
 from collections import OrderedDict, defaultdict, deque
 from itertools import repeat
 
-from django.db import connections, transaction
+from django.db import connections
 
 from sioc.common import memory
-from sioc.offers import search
+from sioc.offers import postings, search
 from sioc.offers.choices import PUBLIC_STATUSES, OfferStatus, Schedule
 
 MATCH_CACHE = 64  # text matches kept per process (one bitmap each: 12.5 kB for 100,000 offers)
@@ -87,6 +87,7 @@ class FacetIndex:
         self.all = (1 << size) - 1
         self.ids = [r[0] for r in rows]
         self.position = {pk: i for i, pk in enumerate(self.ids)}
+        self.contiguous = bool(size) and self.ids[-1] - self.ids[0] + 1 == size
         postings, statuses, cooperantes = defaultdict(list), defaultdict(list), defaultdict(list)
         windows, self.closes, published = [], [], []
         self.card = {}
@@ -138,12 +139,23 @@ class FacetIndex:
         key = (using, tree)
         found = self._matches.get(key)
         if found is None:
-            found = self.positions(match_ids(tree, using))
+            found = self.from_ids(postings.id_bits(tree, using))
             with self._lock:
                 self._matches[key] = found
                 while len(self._matches) > MATCH_CACHE:
                     self._matches.popitem(last=False)
         return found
+
+    def from_ids(self, id_bits) -> int:
+        """The bitmap of positions of a bitmap of offer ids (bit ``i`` = offer ``i``)."""
+        if self.contiguous:  # ids first…last without gaps: position = id - first id
+            return (id_bits >> self.ids[0]) & self.all
+        text = bin(id_bits)[:1:-1]
+        ids, i = [], text.find("1")
+        while i >= 0:
+            ids.append(i)
+            i = text.find("1", i + 1)
+        return self.positions(ids)
 
     def members(self, bits):
         """Offer ids of the bits set (for small sets)."""
@@ -353,61 +365,9 @@ def title_trees(query):
     return [t for t in trees if t is not None]
 
 
-FEW_RESULTS = 5000
-
-
 def title_hits(index, query, results, using="default"):
-    """One bitmap per concept of the query (the first four): the results whose title has it.
-
-    On PostgreSQL, a few thousand results are checked by id (cheaper than a second pass over
-    the index); otherwise each concept is a (cached) index query, as on SQLite."""
-    trees = title_trees(query)
-    if not trees:
-        return []
-    connection = connections[using]
-    if connection.vendor == "postgresql" and results.bit_count() <= FEW_RESULTS:
-        columns = ", ".join(
-            [
-                "string_agg(CASE WHEN vector @@ to_tsquery('simple'::regconfig, %s) THEN id::text END, ' ')"
-            ]
-            * len(trees)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {columns} FROM {search.TABLE} WHERE id = ANY(%s)",
-                [*[search.to_tsquery(t) for t in trees], index.members(results)],
-            )
-            row = cursor.fetchone()
-        return [index.positions(map(int, joined.split())) if joined else 0 for joined in row]
-    return [index.matching(tree, using) & results for tree in trees]
-
-
-def match_ids(tree, using="default"):
-    """Ids of the offers whose document matches ``tree``, from the database's text index. The
-    database joins them into one string: one row to fetch instead of thousands.
-
-    On PostgreSQL the query runs with ``random_page_cost = 1.1`` (the usual value for data in
-    memory or on SSD): with the default (4) the planner reads the whole table for words found
-    in a fifth of the offers, five times slower than with the GIN index."""
-    connection = connections[using]
-    if connection.vendor == "postgresql":
-        with transaction.atomic(using=using), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL random_page_cost = 1.1")
-            cursor.execute(
-                f"SELECT string_agg(id::text, ' ') FROM {search.TABLE}"
-                " WHERE vector @@ to_tsquery('simple'::regconfig, %s)",
-                [search.to_tsquery(tree)],
-            )
-            joined = cursor.fetchone()[0]
-    else:
-        table = search.FTS_TABLE
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT group_concat(rowid, ' ') FROM {table} WHERE {table} MATCH %s",
-                [search.to_fts5(tree)],
-            )
-            joined = cursor.fetchone()[0]
-    return list(map(int, joined.split())) if joined else []
+    """One bitmap per concept of the query (the first four): the results whose title has it."""
+    return [index.matching(tree, using) & results for tree in title_trees(query)]
 
 
 def matching_ids(criteria, using="default"):

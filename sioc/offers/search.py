@@ -7,16 +7,16 @@ Design (explained with measurements in docs/busqueda.md):
   (capacitaciones → capacitacion, aguas → agu, técnicas → tecnic).
 - ``index_offers(ids)`` writes, for each offer, one row of the narrow table
   ``offers_offer_search`` (status, dates, cooperante, the *facet tokens* such as ``ffods6`` that
-  the catalogue counts, and the analysed title) and its *document*: the analysed text — title,
-  summary, description, requirements, code, cooperante, modalities, cooperation type, SDGs,
-  COOTAD competencies, DAC sectors, covered territory — followed by the facet and coverage
-  tokens (``ffcant0101``). SQLite keeps the documents in the FTS5 table ``offers_offer_fts``
-  (rowid = offer id); PostgreSQL in the ``vector`` column (``strip(to_tsvector('simple', …))``)
-  with a GIN index. Neither database stems: both index exactly our tokens, so both return the
-  same offers. ``Offer.search_title`` keeps the analysed title for the API's relevance order.
-- One query language for both: a small tree (``Term``, ``Or``, ``And``) of tokens made only of
-  ``[a-z0-9]``, rendered as an FTS5 ``MATCH`` expression or a ``to_tsquery('simple', …)``. Text
-  *and* facet filters are one index lookup; nothing a user types can become an operator.
+  the catalogue counts, and the analysed title) and its *document* (``offers_offer_document``):
+  the analysed text — title, summary, description, requirements, code, cooperante, modalities,
+  cooperation type, SDGs, COOTAD competencies, DAC sectors, covered territory — followed by the
+  title's stems as ``tt`` tokens and the facet and coverage tokens (``ffcant0101``). The tokens
+  each offer gains or loses go to the inverted index of ``postings.py`` (one table, the same on
+  SQLite and PostgreSQL). ``Offer.search_title`` keeps the analysed title for the API's
+  relevance order.
+- Queries are a small tree (``Term``, ``Or``, ``And``) of tokens made only of ``[a-z0-9]``,
+  evaluated on the postings' bitmaps in Python: there is no query language for anything a user
+  types to become an operator of.
 - Synonyms (``synonyms.py``) are expanded in the query, never in the documents.
 - Services call ``index_offers`` inside the transaction of every change, so the index is never
   stale; ``rebuild_index()`` recomputes everything (after changing the analyser).
@@ -32,16 +32,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from operator import or_
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from sioc.offers import synonyms
+from sioc.offers import postings, synonyms
 from sioc.offers.choices import OfferStatus, Schedule
 
 TABLE = "offers_offer_search"
-FTS_TABLE = "offers_offer_fts"
+DOCUMENT_TABLE = "offers_offer_document"
 STATE_TABLE = "offers_offer_search_state"
 MAX_QUERY_CHARS = 200
 MAX_CONCEPTS = 12
@@ -177,22 +177,6 @@ def in_title(node):
     return parts[0] if len(parts) == 1 else type(node)(parts)
 
 
-def to_fts5(node) -> str:
-    """SQLite FTS5 MATCH syntax. Tokens are ``[a-z0-9]+``, quoted: no operator can sneak in."""
-    if isinstance(node, Term):
-        return f'"{node.token}"' + (" *" if node.prefix else "")
-    joiner = " OR " if isinstance(node, Or) else " AND "
-    return "(" + joiner.join(to_fts5(p) for p in node.parts) + ")"
-
-
-def to_tsquery(node) -> str:
-    """PostgreSQL ``to_tsquery('simple', …)`` syntax for the same tree."""
-    if isinstance(node, Term):
-        return node.token + (":*" if node.prefix else "")
-    joiner = " | " if isinstance(node, Or) else " & "
-    return "(" + joiner.join(to_tsquery(p) for p in node.parts) + ")"
-
-
 @lru_cache(maxsize=1)
 def synonym_index():
     """Analysed expression → the analysed expressions it also finds; and the longest key."""
@@ -260,7 +244,7 @@ def parse_text(q: str) -> TextQuery:
         parts = [_all([Term(t) for t in alt]) for alt in ordered]
         pats = [" " + " ".join(alt) + " " for alt in ordered]
         if size == 1 and i + 1 == len(words) and len(word) >= 4 and not word.isdigit():
-            parts.append(Term(word, prefix=True))  # the word being typed
+            parts.append(Term(word[:60], prefix=True))  # the word being typed
             pats.append(" " + word)
         concept = _either(parts)
         if concept not in concepts:
@@ -514,7 +498,8 @@ def index_offers(offer_ids, *, using=None):
     """(Re)compute the search data of these offers; services call it inside their transaction.
 
     Ids of offers that no longer exist are removed from the index. Works in batches, so it also
-    serves bulk loads (imports, benchmarks).
+    serves bulk loads (imports, benchmarks). Index writers take the lock of the index's state
+    row first: the postings are read, modified and written back, which must not interleave.
     """
     from sioc.offers.models import Offer
 
@@ -524,58 +509,58 @@ def index_offers(offer_ids, *, using=None):
     using = using or router.db_for_write(Offer)
     connection = connections[using]
     offers = connection.ops.quote_name(Offer._meta.db_table)
-    sqlite = connection.vendor == "sqlite"
     done = 0
-    for start in range(0, len(ids), INDEX_BATCH):
-        chunk = ids[start : start + INDEX_BATCH]
-        rows = list(Offer.objects.using(using).filter(id__in=chunk).values(*OFFER_COLUMNS))
-        related = {name: _related(name, chunk, using) for name in RELATED}
-        entries, titles = [], []
-        for row in rows:
-            rel = {name: values.get(row["id"], ()) for name, values in related.items()}
-            document, title, groups = build(row, rel)
-            published = row["published_at"]
-            entries.append(
-                (
-                    row["id"],
-                    row["status"],
-                    row["schedule"],
-                    connection.ops.adapt_datefield_value(row["closes_on"]),
-                    connection.ops.adapt_datetimefield_value(published) if published else None,
-                    row["cooperante_id"],
-                    title,
-                    *[groups[g] for g in TOKEN_COLUMNS],
-                    document,
-                )
-            )
-            titles.append((title, row["id"]))
-        marks = ", ".join(["%s"] * len(chunk))
-        with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {offers} SET search_title = %s WHERE id = %s", titles)
-            cursor.execute(f"DELETE FROM {TABLE} WHERE id IN ({marks})", chunk)
-            columns = ", ".join(
-                ["id", "status", "schedule", "closes_on", "published_at", "cooperante_id", "title"]
-                + list(TOKEN_COLUMNS)
-            )
-            values = ", ".join(["%s"] * (7 + len(TOKEN_COLUMNS)))
-            if sqlite:
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
-                cursor.executemany(
-                    f"INSERT INTO {TABLE} ({columns}) VALUES ({values})", [e[:-1] for e in entries]
-                )
-                cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE} (rowid, document) VALUES (%s, %s)",
-                    [(e[0], e[-1]) for e in entries],
-                )
-            else:
-                cursor.executemany(
-                    f"INSERT INTO {TABLE} ({columns}, vector) VALUES ({values},"
-                    " strip(to_tsvector('simple'::regconfig, %s)))",
-                    entries,
-                )
-        done += len(entries)
-    touch(using)
+    with transaction.atomic(using=using):
+        lock(using)
+        for start in range(0, len(ids), INDEX_BATCH):
+            done += _index_chunk(ids[start : start + INDEX_BATCH], connection, offers, using)
+        touch(using)
     return done
+
+
+def _index_chunk(chunk, connection, offers, using):
+    from sioc.offers.models import Offer
+
+    rows = list(Offer.objects.using(using).filter(id__in=chunk).values(*OFFER_COLUMNS))
+    related = {name: _related(name, chunk, using) for name in RELATED}
+    entries, titles, documents, new_tokens = [], [], [], {}
+    for row in rows:
+        rel = {name: values.get(row["id"], ()) for name, values in related.items()}
+        document, title, groups = build(row, rel)
+        published = row["published_at"]
+        entries.append(
+            (
+                row["id"],
+                row["status"],
+                row["schedule"],
+                connection.ops.adapt_datefield_value(row["closes_on"]),
+                connection.ops.adapt_datetimefield_value(published) if published else None,
+                row["cooperante_id"],
+                title,
+                *[groups[g] for g in TOKEN_COLUMNS],
+            )
+        )
+        titles.append((title, row["id"]))
+        documents.append((row["id"], document))
+        new_tokens[row["id"]] = frozenset(document.split())
+    marks = ", ".join(["%s"] * len(chunk))
+    columns = ", ".join(
+        ["id", "status", "schedule", "closes_on", "published_at", "cooperante_id", "title"]
+        + list(TOKEN_COLUMNS)
+    )
+    values = ", ".join(["%s"] * (7 + len(TOKEN_COLUMNS)))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, document FROM {DOCUMENT_TABLE} WHERE id IN ({marks})", chunk)
+        old_tokens = {pk: frozenset(document.split()) for pk, document in cursor.fetchall()}
+        cursor.executemany(f"UPDATE {offers} SET search_title = %s WHERE id = %s", titles)
+        cursor.execute(f"DELETE FROM {TABLE} WHERE id IN ({marks})", chunk)
+        cursor.execute(f"DELETE FROM {DOCUMENT_TABLE} WHERE id IN ({marks})", chunk)
+        cursor.executemany(f"INSERT INTO {TABLE} ({columns}) VALUES ({values})", entries)
+        cursor.executemany(
+            f"INSERT INTO {DOCUMENT_TABLE} (id, document) VALUES (%s, %s)", documents
+        )
+    postings.update(connection, postings.changes_for(old_tokens, new_tokens))
+    return len(entries)
 
 
 # Organisation fields the search data of its offers is built from (text, acronym, facets).
@@ -589,6 +574,16 @@ def reindex_cooperante(sender, *, organization, fields, **kwargs):
     from sioc.offers.models import Offer
 
     return index_offers(Offer.objects.filter(cooperante=organization).values_list("pk", flat=True))
+
+
+def lock(using=None):
+    """Wait for, and hold until commit, the index's write lock (PostgreSQL; SQLite has a single
+    writer anyway)."""
+    using = using or router.db_for_write(_offer_model())
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT generation FROM {STATE_TABLE} WHERE id = 1 FOR UPDATE")
 
 
 def touch(using=None):
@@ -618,11 +613,12 @@ def rebuild_index(*, using=None) -> int:
 
     using = using or router.db_for_write(Offer)
     connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
-        if connection.vendor == "sqlite":
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")
-    ids = list(Offer.objects.using(using).order_by("pk").values_list("pk", flat=True))
-    done = index_offers(ids, using=using)
-    touch(using)
+    with transaction.atomic(using=using):
+        lock(using)
+        with connection.cursor() as cursor:
+            for table in (TABLE, DOCUMENT_TABLE, postings.TABLE):
+                cursor.execute(f"DELETE FROM {table}")
+        ids = list(Offer.objects.using(using).order_by("pk").values_list("pk", flat=True))
+        done = index_offers(ids, using=using)
+        touch(using)
     return done

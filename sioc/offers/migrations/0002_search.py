@@ -72,9 +72,7 @@ def drop_search_index(apps, schema_editor):
 
 
 def index_existing_offers(apps, schema_editor):
-    from sioc.offers.search import rebuild_index
-
-    rebuild_index(using=schema_editor.connection.alias)
+    """Done by 0004, which replaced this text index (the current code writes that one)."""
 
 
 class Migration(migrations.Migration):
