@@ -271,6 +271,7 @@ class Labels:
     cantons: dict  # code → name
     canton_codes: dict  # canton id → code
     canton_groups: list  # [(province name, [(code, name), …]), …] in alphabetical order
+    canton_html: dict = dataclasses.field(default_factory=dict)  # the page's <option>s, cached
 
     @classmethod
     def load(cls, using="default"):

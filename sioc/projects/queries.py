@@ -27,6 +27,7 @@ from sioc.projects.models import (
     Result,
 )
 from sioc.projects.services import overdue_periods
+from sioc.territory.models import Canton
 
 PAGE_SIZE = 25
 MAX_EXPORT_ROWS = 50_000
@@ -84,9 +85,9 @@ def cooperante_projects(user, slug) -> dict:
         n=Count("pk"), committed=Sum("committed_usd"), iati=Count("pk", filter=Q(source="iati"))
     )
     recent = list(
-        _list_queryset(qs.order_by("-year", "title", "pk")).prefetch_related("cantons")[
-            :COOPERANTE_PROJECTS
-        ]
+        _list_queryset(qs.order_by("-year", "title", "pk")).prefetch_related(
+            Prefetch("cantons", queryset=Canton.objects.defer("boundary"))
+        )[:COOPERANTE_PROJECTS]
     )
     return {"org": org, "projects": recent, "totals": totals}
 

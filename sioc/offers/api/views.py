@@ -34,7 +34,7 @@ from sioc.offers.api.serializers import OfferSerializer, OfferWriteSerializer
 from sioc.offers.choices import TRANSITIONS, OfferStatus
 from sioc.offers.filters import OfferFilterSet
 from sioc.offers.models import Offer
-from sioc.territory.models import Canton
+from sioc.territory.models import Canton, Province
 
 CODE_REGEX = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 
@@ -170,8 +170,14 @@ class OfferViewSet(
             "sdg_targets",
             "competencies",
             "sectors",
-            "provinces",
-            Prefetch("cantons", queryset=Canton.objects.select_related("province")),
+            # Boundaries are big GeoJSON documents the API does not show: never read them.
+            Prefetch("provinces", queryset=Province.objects.defer("boundary")),
+            Prefetch(
+                "cantons",
+                queryset=Canton.objects.select_related("province").defer(
+                    "boundary", "province__boundary"
+                ),
+            ),
             "attachments",
         )
         # The list shows published offers unless ?estado= asks for others (OfferFilterSet);
