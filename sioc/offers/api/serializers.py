@@ -9,6 +9,7 @@ INEC province and canton codes, the cooperante's slug). The write serializer val
 hands ``service_fields()`` to the services; it never saves a model itself.
 """
 
+from django.db import connections
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -440,3 +441,121 @@ class OfferWriteSerializer(serializers.Serializer):
             fields["open_to_mancomunidad"] = Applicant.MANCOMUNIDAD in chosen
             fields["open_to_others"] = Applicant.OTHER in chosen
         return fields
+
+
+# --- The list, fast ------------------------------------------------------------------------
+
+# Related lists of the representation: field → (model, its serializer).
+RELATED_LISTS = {
+    "modalities": (Modality, ModalitySerializer),
+    "sdgs": (SdgGoal, SdgSerializer),
+    "sdg_targets": (SdgTarget, CodeNameSerializer),
+    "competencies": (CootadCompetency, CompetencySerializer),
+    "sectors": (DacSector, CodeNameSerializer),
+    "provinces": (Province, CodeNameSerializer),
+    "cantons": (Canton, CantonRefSerializer),
+}
+_references: dict = {}
+
+
+def _reference_data(using, key):
+    """Per related field: {pk: (rank in the model's order, representation)}, computed by the
+    field's own serializer over the whole code list once per ``key`` (the catalogue's
+    generation and the language)."""
+    cached = _references.get(using)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    data = {}
+    for name, (model, serializer) in RELATED_LISTS.items():
+        rows = model.objects.using(using).all()
+        if model is Canton:
+            rows = rows.select_related("province").defer("boundary", "province__boundary")
+        elif model is Province:
+            rows = rows.defer("boundary")
+        if not model._meta.ordering:
+            rows = rows.order_by("pk")
+        objects = list(rows)
+        representations = serializer(objects, many=True).data
+        data[name] = {
+            obj.pk: (rank, dict(rep))
+            for rank, (obj, rep) in enumerate(zip(objects, representations, strict=True))
+        }
+    _references[using] = (key, data)
+    return data
+
+
+def _links(offers, using):
+    """{field: {offer id: [related pk, …]}} for the related lists, in one query."""
+    ids = [o.pk for o in offers]
+    selects, params = [], []
+    for index, name in enumerate(RELATED_LISTS):
+        m2m = Offer._meta.get_field(name)
+        through = m2m.remote_field.through._meta
+        source = through.get_field(m2m.m2m_field_name()).column
+        target = through.get_field(m2m.m2m_reverse_field_name()).column
+        marks = ", ".join(["%s"] * len(ids))
+        selects.append(
+            f"SELECT {index}, {source}, {target} FROM {through.db_table} WHERE {source} IN ({marks})"
+        )
+        params += ids
+    names = list(RELATED_LISTS)
+    out = {name: {} for name in names}
+    with connections[using].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for index, offer_id, target_id in cursor.fetchall():
+            out[names[index]].setdefault(offer_id, []).append(target_id)
+    return out
+
+
+def offer_list_data(offers, context, *, reference_key, using="default") -> list[dict]:
+    """What ``OfferSerializer(offers, many=True).data`` returns, for a page of offers read with
+    their cooperante, cooperation type and currency (``select_related``) and nothing else.
+
+    Two queries (related codes, attachments) instead of eight prefetches, and code lists
+    serialised once per generation: the API list is on a 50 ms budget (docs/busqueda.md). A test
+    compares both, field by field."""
+    if not offers:
+        return []
+    serializer = OfferSerializer(context=context)
+    fields = serializer.fields
+    references = _reference_data(using, reference_key)
+    links = _links(offers, using)
+    attachments = {}
+    for attachment in OfferAttachment.objects.using(using).filter(offer__in=offers):
+        attachments.setdefault(attachment.offer_id, []).append(attachment)
+    attachment_field = fields["attachments"]
+    cooperantes, codes = {}, {}
+    out = []
+    for offer in offers:
+        row = {}
+        for name in OfferSerializer.Meta.fields:
+            if name in RELATED_LISTS:
+                table = references[name]
+                pks = sorted(links[name].get(offer.pk, ()), key=lambda pk: table[pk][0])
+                row[name] = [dict(table[pk][1]) for pk in pks]
+            elif name == "cooperante":
+                rep = cooperantes.get(offer.cooperante_id)
+                if rep is None:
+                    rep = cooperantes[offer.cooperante_id] = fields[name].to_representation(
+                        offer.cooperante
+                    )
+                row[name] = dict(rep)
+            elif name in ("cooperation_type", "currency"):
+                value = getattr(offer, name)
+                if value is None:
+                    row[name] = None
+                    continue
+                rep = codes.get((name, value.pk))
+                if rep is None:
+                    rep = codes[(name, value.pk)] = fields[name].to_representation(value)
+                row[name] = dict(rep)
+            elif name == "is_reimbursable":  # Offer.is_reimbursable, from the modalities read
+                row[name] = any(m["is_reimbursable"] for m in row["modalities"])
+            elif name == "attachments":
+                row[name] = attachment_field.to_representation(attachments.get(offer.pk, []))
+            else:
+                field = fields[name]
+                value = field.get_attribute(offer)
+                row[name] = None if value is None else field.to_representation(value)
+        out.append(row)
+    return out
