@@ -27,6 +27,7 @@ TABLE = "offers_offer_posting"
 BLOCK = 1024
 DENSE_BYTES = BLOCK // 8
 DENSE_FROM = 64  # offers per block from which the bitmap is smaller than the offsets
+WHOLE_BLOCK_FROM = 500  # tokens changed in a block from which its rows are read whole
 PREFIX_END = "{"  # sorts after every token character ([a-z0-9]) in byte order
 
 
@@ -79,12 +80,17 @@ def update(connection, changes) -> None:
     stored = {}
     with connection.cursor() as cursor:
         for block, tokens in tokens_by_block.items():
-            cursor.execute(
-                f"SELECT token, bits FROM {TABLE} WHERE block = %s AND token {_in_list(vendor)}",
-                [block, _list_param(vendor, tokens)],
-            )
+            if len(tokens) > WHOLE_BLOCK_FROM:  # cheaper than sending thousands of tokens
+                cursor.execute(f"SELECT token, bits FROM {TABLE} WHERE block = %s", [block])
+            else:
+                cursor.execute(
+                    f"SELECT token, bits FROM {TABLE} WHERE block = %s AND token {_in_list(vendor)}",
+                    [block, _list_param(vendor, tokens)],
+                )
+            wanted = set(tokens)
             for token, bits in cursor.fetchall():
-                stored[(token, block)] = decode(bits)
+                if token in wanted:
+                    stored[(token, block)] = decode(bits)
         upserts, deletes = [], []
         for key, (added, removed) in changes.items():
             bits = (stored.get(key, 0) | added) & ~removed
@@ -93,10 +99,13 @@ def update(connection, changes) -> None:
             elif key in stored:
                 deletes.append(key)
         if upserts:
-            cursor.executemany(
-                f"INSERT INTO {TABLE} (token, block, bits) VALUES (%s, %s, %s)"
-                " ON CONFLICT (token, block) DO UPDATE SET bits = excluded.bits",
+            from sioc.offers.search import insert_rows
+
+            insert_rows(
+                cursor,
+                f"INSERT INTO {TABLE} (token, block, bits) VALUES",
                 upserts,
+                " ON CONFLICT (token, block) DO UPDATE SET bits = excluded.bits",
             )
         if deletes:
             cursor.executemany(f"DELETE FROM {TABLE} WHERE token = %s AND block = %s", deletes)

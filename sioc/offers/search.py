@@ -540,7 +540,7 @@ def _index_chunk(chunk, connection, offers, using):
                 *[groups[g] for g in TOKEN_COLUMNS],
             )
         )
-        titles.append((title, row["id"]))
+        titles.append((row["id"], title))
         documents.append((row["id"], document))
         new_tokens[row["id"]] = frozenset(document.split())
     marks = ", ".join(["%s"] * len(chunk))
@@ -548,19 +548,49 @@ def _index_chunk(chunk, connection, offers, using):
         ["id", "status", "schedule", "closes_on", "published_at", "cooperante_id", "title"]
         + list(TOKEN_COLUMNS)
     )
-    values = ", ".join(["%s"] * (7 + len(TOKEN_COLUMNS)))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT id, document FROM {DOCUMENT_TABLE} WHERE id IN ({marks})", chunk)
         old_tokens = {pk: frozenset(document.split()) for pk, document in cursor.fetchall()}
-        cursor.executemany(f"UPDATE {offers} SET search_title = %s WHERE id = %s", titles)
+        for part in batches(titles, 2):
+            cursor.execute(
+                f"WITH v(id, title) AS (VALUES {values_marks(len(part), 2)})"
+                f" UPDATE {offers} SET search_title = v.title FROM v WHERE {offers}.id = v.id",
+                [value for row in part for value in row],
+            )
         cursor.execute(f"DELETE FROM {TABLE} WHERE id IN ({marks})", chunk)
         cursor.execute(f"DELETE FROM {DOCUMENT_TABLE} WHERE id IN ({marks})", chunk)
-        cursor.executemany(f"INSERT INTO {TABLE} ({columns}) VALUES ({values})", entries)
-        cursor.executemany(
-            f"INSERT INTO {DOCUMENT_TABLE} (id, document) VALUES (%s, %s)", documents
-        )
+        insert_rows(cursor, f"INSERT INTO {TABLE} ({columns}) VALUES", entries)
+        insert_rows(cursor, f"INSERT INTO {DOCUMENT_TABLE} (id, document) VALUES", documents)
     postings.update(connection, postings.changes_for(old_tokens, new_tokens))
     return len(entries)
+
+
+MAX_PARAMETERS = 10_000  # per statement: well under SQLite's 32,766 and PostgreSQL's 65,535
+
+
+def batches(rows, width):
+    """``rows`` in slices of at most ``MAX_PARAMETERS`` parameters."""
+    size = max(1, MAX_PARAMETERS // width)
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def values_marks(count, width) -> str:
+    row = "(" + ", ".join(["%s"] * width) + ")"
+    return ", ".join([row] * count)
+
+
+def insert_rows(cursor, statement, rows, suffix=""):
+    """``statement`` (``INSERT … VALUES``) for many rows, one multi-row statement per batch:
+    far fewer round trips than ``executemany`` on PostgreSQL."""
+    if not rows:
+        return
+    width = len(rows[0])
+    for part in batches(rows, width):
+        cursor.execute(
+            f"{statement} {values_marks(len(part), width)}{suffix}",
+            [value for row in part for value in row],
+        )
 
 
 # Organisation fields the search data of its offers is built from (text, acronym, facets).
